@@ -1,0 +1,215 @@
+package gov.gsb.schemas;
+
+import gov.gsb.bus.AuditEvent;
+import gov.gsb.bus.AuditOutcome;
+import gov.gsb.bus.CallKind;
+import gov.gsb.bus.CallRecord;
+import gov.gsb.bus.Outcome;
+import gov.gsb.bus.Owner;
+import gov.gsb.bus.ServiceDescriptor;
+import gov.gsb.bus.ServiceKind;
+import gov.gsb.bus.ServiceStatus;
+import gov.gsb.bus.ServiceTopics;
+import gov.gsb.sample.civilregistry.Address;
+import gov.gsb.sample.civilregistry.AddressChangeReply;
+import gov.gsb.sample.civilregistry.AddressChangeRequest;
+import gov.gsb.sample.civilregistry.AddressChangeStatus;
+import gov.gsb.sample.civilregistry.AddressChanged;
+import gov.gsb.sample.messaging.Attachment;
+import gov.gsb.sample.messaging.CitizenMessage;
+import gov.gsb.sample.messaging.Party;
+import gov.gsb.sample.messaging.PartyKind;
+import gov.gsb.sample.poll.PollVoteCast;
+import gov.gsb.sample.poll.VoteChannel;
+import gov.gsb.sample.utilities.BillIssued;
+import gov.gsb.sample.utilities.PaymentMethod;
+import gov.gsb.sample.utilities.PaymentReply;
+import gov.gsb.sample.utilities.PaymentRequest;
+import gov.gsb.sample.utilities.PaymentStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
+
+/** One realistic, fully filled value of every contract, for tests. Times are whole milliseconds, as Avro keeps them. */
+final class Samples {
+
+    static final Instant NOW = Instant.parse("2025-03-01T09:30:00.123Z");
+
+    private static final Map<Class<?>, Supplier<SpecificRecord>> SAMPLES = Map.ofEntries(
+            Map.entry(CallRecord.class, Samples::callRecord),
+            Map.entry(AuditEvent.class, Samples::auditEvent),
+            Map.entry(ServiceDescriptor.class, Samples::serviceDescriptor),
+            Map.entry(AddressChanged.class, Samples::addressChanged),
+            Map.entry(AddressChangeRequest.class, Samples::addressChangeRequest),
+            Map.entry(AddressChangeReply.class, Samples::addressChangeReply),
+            Map.entry(BillIssued.class, Samples::billIssued),
+            Map.entry(PaymentRequest.class, Samples::paymentRequest),
+            Map.entry(PaymentReply.class, Samples::paymentReply),
+            Map.entry(PollVoteCast.class, Samples::pollVoteCast),
+            Map.entry(CitizenMessage.class, Samples::citizenMessage));
+
+    private Samples() {
+    }
+
+    static Optional<SpecificRecord> of(Class<?> type) {
+        return Optional.ofNullable(SAMPLES.get(type)).map(Supplier::get);
+    }
+
+    static CallRecord callRecord() {
+        return CallRecord.newBuilder()
+                .setCallId("5f0c7d1e-2b7a-4c43-9a55-3f1f5e0b9a01")
+                .setCorrelationId("9d3b1c2a-7e55-4f0e-8b61-0a2c4d6e8f10")
+                .setKind(CallKind.REQUEST)
+                .setService("address-change")
+                .setServiceVersion(3)
+                .setMethod("AddressChangeRequest")
+                .setProviderAgency("civilregistry")
+                .setConsumerAgency("municipality-north")
+                .setEndUser("j.jansen")
+                .setClientIp("2001:db8::17")
+                .setDevice("Mozilla/5.0 (X11; Linux x86_64)")
+                .setSdkVersion("0.1.0")
+                .setTopic("gsb.civilregistry.address-change.requests")
+                .setPartition(2)
+                .setOffset(48_213L)
+                .setRequestSentAt(NOW)
+                .setRequestReceivedAt(NOW.plusMillis(4))
+                .setReplySentAt(NOW.plusMillis(37))
+                .setReplyReceivedAt(NOW.plusMillis(41))
+                .setOutcome(Outcome.SUCCESS)
+                .setRequestBytes(212)
+                .setReplyBytes(64)
+                .build();
+    }
+
+    static AuditEvent auditEvent() {
+        return AuditEvent.newBuilder()
+                .setEventId("0b6f2f55-93a4-4d7e-b1e4-5a8f3c2d1e00")
+                .setAt(NOW)
+                .setActor("admin.civilregistry")
+                .setActorRoles(List.of("gsb-agency-admin"))
+                .setClientIp("192.0.2.10")
+                .setUserAgent("Mozilla/5.0 (X11; Linux x86_64)")
+                .setAction("grant.create")
+                .setTargetType("grant")
+                .setTargetId("civilregistry.address-changed:utilities")
+                .setAfter("{\"service\":\"civilregistry.address-changed\",\"consumer\":\"utilities\"}")
+                .setOutcome(AuditOutcome.SUCCESS)
+                .setReason("Utilities bill the new address from the day of the move")
+                .build();
+    }
+
+    static ServiceDescriptor serviceDescriptor() {
+        return ServiceDescriptor.newBuilder()
+                .setName("address-change")
+                .setProviderAgency("civilregistry")
+                .setKind(ServiceKind.REQUEST_REPLY)
+                .setDescription("Register a citizen's move; answers whether it was registered.")
+                .setOwner(new Owner("Civil registry integration team", "integration@civilregistry.example", null))
+                .setTopics(new ServiceTopics("gsb.civilregistry.address-change",
+                        "gsb.civilregistry.address-change.requests"))
+                .setValueSubject("gsb.civilregistry.address-change.requests-value")
+                .setReplySubject("gsb.civilregistry.address-change.reply")
+                .setVersion(3)
+                .setPartitions(6)
+                .setRetentionMs(604_800_000L)
+                .setStatus(ServiceStatus.ACTIVE)
+                .setCreatedAt(NOW.minusSeconds(86_400))
+                .setUpdatedAt(NOW)
+                .build();
+    }
+
+    static Address address(String street, String number, String postalCode, String city, String municipality) {
+        return Address.newBuilder().setStreet(street).setHouseNumber(number).setPostalCode(postalCode)
+                .setCity(city).setMunicipalityCode(municipality).build();
+    }
+
+    static AddressChanged addressChanged() {
+        return AddressChanged.newBuilder()
+                .setCitizenId("123456782")
+                .setOldAddress(address("Main Street", "12a", "1011 AB", "Rivertown", "0363"))
+                .setNewAddress(address("Station Road", "3", "3511 CE", "Hilltown", "0344"))
+                .setEffectiveFrom(LocalDate.of(2025, 3, 15))
+                .setChangedAt(NOW)
+                .build();
+    }
+
+    static AddressChangeRequest addressChangeRequest() {
+        return AddressChangeRequest.newBuilder()
+                .setRequestId("c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8")
+                .setCitizenId("123456782")
+                .setNewAddress(address("Station Road", "3", "3511 CE", "Hilltown", "0344"))
+                .setEffectiveFrom(LocalDate.of(2025, 3, 15))
+                .setReason("Moved in with partner")
+                .build();
+    }
+
+    static AddressChangeReply addressChangeReply() {
+        return AddressChangeReply.newBuilder()
+                .setRequestId("c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8")
+                .setStatus(AddressChangeStatus.ACCEPTED)
+                .setRegistrationNumber("CR-2025-0042117")
+                .build();
+    }
+
+    static BillIssued billIssued() {
+        return BillIssued.newBuilder()
+                .setBillId("B-2025-03-778812")
+                .setCustomerId("C-0049921")
+                .setCitizenId("123456782")
+                .setAmount(new BigDecimal("84.50"))
+                .setCurrency("EUR")
+                .setIssuedAt(NOW)
+                .setDueDate(LocalDate.of(2025, 3, 31))
+                .build();
+    }
+
+    static PaymentRequest paymentRequest() {
+        return PaymentRequest.newBuilder()
+                .setPaymentId("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d")
+                .setBillId("B-2025-03-778812")
+                .setAmount(new BigDecimal("84.50"))
+                .setCurrency("EUR")
+                .setPayerCitizenId("123456782")
+                .setMethod(PaymentMethod.BANK_TRANSFER)
+                .build();
+    }
+
+    static PaymentReply paymentReply() {
+        return PaymentReply.newBuilder()
+                .setPaymentId("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d")
+                .setStatus(PaymentStatus.COMPLETED)
+                .setReceiptNumber("R-99120017")
+                .build();
+    }
+
+    static PollVoteCast pollVoteCast() {
+        return PollVoteCast.newBuilder()
+                .setPollId("park-redesign-2025")
+                .setQuestionId("q1")
+                .setOptionId("more-trees")
+                .setVoterPseudonym("p-3f9a61c0e2d84b7a")
+                .setCastAt(NOW)
+                .setChannel(VoteChannel.MOBILE_APP)
+                .build();
+    }
+
+    static CitizenMessage citizenMessage() {
+        return CitizenMessage.newBuilder()
+                .setMessageId("e4d3c2b1-a0f9-4e8d-9c7b-6a5f4e3d2c1b")
+                .setThreadId("e4d3c2b1-a0f9-4e8d-9c7b-6a5f4e3d2c1b")
+                .setFrom(new Party(PartyKind.AGENCY, "taxoffice", "Tax Office"))
+                .setTo(new Party(PartyKind.CITIZEN, "123456782", null))
+                .setSubject("Your assessment for 2024")
+                .setBody("Dear citizen,\nYour assessment for 2024 is ready. It is attached to this message.")
+                .setSentAt(NOW)
+                .setAttachments(List.of(new Attachment("assessment-2024.pdf", "application/pdf", 48_211L,
+                        "https://documents.taxoffice.example/d/8f1c2e")))
+                .build();
+    }
+}

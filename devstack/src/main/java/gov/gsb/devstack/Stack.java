@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The whole local stack: {@code up}, {@code down}, {@code status}, {@code env} and {@code logs}
@@ -71,10 +73,7 @@ public final class Stack {
                 s.start();
                 started.add(s);
             }
-            for (ManagedServer s : toStart) {
-                Duration took = s.awaitHealthy();
-                console.line("  %-10s healthy after %s   %s", s.name(), Console.seconds(took), s.url());
-            }
+            awaitAll(toStart);
         } catch (RuntimeException e) {
             for (ManagedServer s : started) {
                 s.stop();
@@ -94,6 +93,23 @@ public final class Stack {
         if (total > 0) {
             console.line("First run: downloading about %s (kept in the caches above for the next runs)",
                     Console.megabytes(total));
+        }
+    }
+
+    /** Waits for every server at once, reporting each as it becomes healthy; fails with the first failure. */
+    private void awaitAll(List<ManagedServer> starting) {
+        List<CompletableFuture<Void>> waits = starting.stream()
+                .map(s -> CompletableFuture.runAsync(() -> {
+                    Duration took = s.awaitHealthy();
+                    console.line("  %-10s healthy after %s   %s", s.name(), Console.seconds(took), s.url());
+                }))
+                .toList();
+        for (CompletableFuture<Void> wait : waits) {
+            try {
+                wait.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
         }
     }
 

@@ -85,7 +85,7 @@ public final class Console {
                     out.print("\r" + text + "\n");
                     out.flush();
                 }
-            } else {
+            } else if (lastTenth != 10) {
                 line("%s", text);
             }
         }

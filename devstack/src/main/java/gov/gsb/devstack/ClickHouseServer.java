@@ -66,10 +66,7 @@ public final class ClickHouseServer extends ManagedServer {
             if (!Files.isRegularFile(dist().resolve("package/libchdb.so"))) {
                 Path tgz = downloads.npm(NPM_PACKAGE, VERSION);
                 console.line("  unpacking the ClickHouse engine (%s) into %s", VERSION, dist());
-                Path tmp = settings.cacheDir().resolve("chdb-unpacking");
-                Files2.deleteTree(tmp);
-                Files2.untar(tgz, tmp);
-                Files.move(tmp, dist());
+                Files2.untarWhole(tgz, dist());
             }
             return compileLauncher();
         });

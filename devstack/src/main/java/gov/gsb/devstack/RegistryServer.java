@@ -60,10 +60,7 @@ public final class RegistryServer extends ManagedServer {
             if (!Files.isRegularFile(dist().resolve("quarkus-run.jar"))) {
                 Path archive = downloads.maven(DIST);
                 console.line("  unpacking Apicurio Registry %s into %s", VERSION, dist());
-                Path tmp = settings.cacheDir().resolve("registry-unpacking");
-                Files2.deleteTree(tmp);
-                Files2.untar(archive, tmp);
-                Files.move(tmp, dist());
+                Files2.untarWhole(archive, dist());
             }
             return null;
         });

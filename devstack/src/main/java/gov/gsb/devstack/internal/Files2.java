@@ -65,6 +65,17 @@ public final class Files2 {
         }
     }
 
+    /**
+     * Unpacks a .tar.gz into {@code target} through a sibling scratch folder, so that a target
+     * that exists is always whole (an interrupted unpack leaves only the scratch folder).
+     */
+    public static void untarWhole(Path archive, Path target) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".unpacking");
+        deleteTree(tmp);
+        untar(archive, tmp);
+        Files.move(tmp, target);
+    }
+
     /** Unpacks a .tar.gz with the system's tar (long names and modes included). */
     public static void untar(Path archive, Path target) throws IOException {
         Files.createDirectories(target);

@@ -34,7 +34,7 @@ class ContractCompatibilityTest {
                     .formatted(fullName, AvscTree.expectedPath(fullName), AvscTree.expectedPath(fullName)));
         }
 
-        List<String> problems = CompatibilityGuard.problems(current, released);
+        List<String> problems = Compatibility.problems(current, released);
 
         if (!problems.isEmpty()) {
             fail(("%s cannot read data written with its released version:%n  %s%nMake the change BACKWARD "

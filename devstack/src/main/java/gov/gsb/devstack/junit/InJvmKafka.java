@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -24,10 +26,40 @@ public final class InJvmKafka implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    /**
+     * The listeners of a cluster started by {@link #start(Map, Secured)}: both the broker's and the
+     * controller's use {@code protocol}. The caller sets the mechanism and everything it needs
+     * through the broker properties, per listener with {@code listener.name.<lowercase name>.};
+     * {@link #clientProperties()} and {@link #admin()} still carry only the bootstrap servers.
+     * With SASL, Kafka's test kit also writes a JAAS file for PLAIN and points the JVM's
+     * {@code java.security.auth.login.config} at it: set {@code sasl.jaas.config} per listener for
+     * any other mechanism.
+     */
+    public record Secured(SecurityProtocol protocol, String brokerListener, String controllerListener) {
+
+        /** SASL without TLS on both listeners, named EXTERNAL and CONTROLLER as in Kafka's test kit. */
+        public static Secured saslPlaintext() {
+            return new Secured(SecurityProtocol.SASL_PLAINTEXT, "EXTERNAL", "CONTROLLER");
+        }
+    }
+
     /** Starts a single-node cluster with the bus's defaults plus {@code brokerProperties}. */
     public static InJvmKafka start(Map<String, String> brokerProperties) {
+        return start(brokerProperties, new TestKitNodes.Builder());
+    }
+
+    /** Like {@link #start(Map)}, with authenticated listeners on the broker and the controller. */
+    public static InJvmKafka start(Map<String, String> brokerProperties, Secured secured) {
+        return start(brokerProperties, new TestKitNodes.Builder()
+                .setBrokerListenerName(new ListenerName(secured.brokerListener()))
+                .setBrokerSecurityProtocol(secured.protocol())
+                .setControllerListenerName(new ListenerName(secured.controllerListener()))
+                .setControllerSecurityProtocol(secured.protocol()));
+    }
+
+    private static InJvmKafka start(Map<String, String> brokerProperties, TestKitNodes.Builder nodeBuilder) {
         try {
-            TestKitNodes nodes = new TestKitNodes.Builder()
+            TestKitNodes nodes = nodeBuilder
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
-/** The guard on purpose-made schemas: it passes what BACKWARD allows and names the field and rule of what it does not. */
-class CompatibilityGuardTest {
+/** {@link Compatibility}, the guard's rules, on purpose-made schemas: it passes what BACKWARD allows and names the field and rule of what it does not. */
+class CompatibilityTest {
 
     // A released contract, small but with what the rules care about: a nested nullable record, an enum, a decimal.
     private static final String RELEASED_FIELDS = """
@@ -23,7 +23,7 @@ class CompatibilityGuardTest {
 
     @Test
     void shouldAcceptTheSameSchema() {
-        assertThat(CompatibilityGuard.problems(RELEASED, RELEASED)).isEmpty();
+        assertThat(Compatibility.problems(RELEASED, RELEASED)).isEmpty();
     }
 
     @Test
@@ -31,28 +31,28 @@ class CompatibilityGuardTest {
         Schema current = record(RELEASED_FIELDS
                 + ", {\"name\": \"note\", \"type\": [\"null\", \"string\"], \"default\": null}");
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).isEmpty();
+        assertThat(Compatibility.problems(current, RELEASED)).isEmpty();
     }
 
     @Test
     void shouldAcceptARemovedField() {
         Schema current = record(RELEASED_FIELDS.replace("{\"name\": \"count\", \"type\": \"int\"},", ""));
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).isEmpty();
+        assertThat(Compatibility.problems(current, RELEASED)).isEmpty();
     }
 
     @Test
     void shouldAcceptAWidenedType() {
         Schema current = record(RELEASED_FIELDS.replace("\"count\", \"type\": \"int\"", "\"count\", \"type\": \"long\""));
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).isEmpty();
+        assertThat(Compatibility.problems(current, RELEASED)).isEmpty();
     }
 
     @Test
     void shouldAcceptAnEnumSymbolAdded() {
         Schema current = record(RELEASED_FIELDS.replace("[\"RED\", \"GREEN\"]", "[\"RED\", \"GREEN\", \"BLUE\"]"));
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).isEmpty();
+        assertThat(Compatibility.problems(current, RELEASED)).isEmpty();
     }
 
     @Test
@@ -60,14 +60,14 @@ class CompatibilityGuardTest {
         Schema current = record(RELEASED_FIELDS.replace("{\"name\": \"count\", \"type\": \"int\"}",
                 "{\"name\": \"total\", \"aliases\": [\"count\"], \"type\": \"int\"}"));
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).isEmpty();
+        assertThat(Compatibility.problems(current, RELEASED)).isEmpty();
     }
 
     @Test
     void shouldRejectARequiredFieldAddedWithoutDefault() {
         Schema current = record(RELEASED_FIELDS + ", {\"name\": \"email\", \"type\": \"string\"}");
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).singleElement().asString()
+        assertThat(Compatibility.problems(current, RELEASED)).singleElement().asString()
                 .contains("field 'email'", "READER_FIELD_MISSING_DEFAULT_VALUE", "give it one");
     }
 
@@ -75,7 +75,7 @@ class CompatibilityGuardTest {
     void shouldRejectATypeChange() {
         Schema current = record(RELEASED_FIELDS.replace("\"id\", \"type\": \"string\"", "\"id\", \"type\": \"int\""));
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).singleElement().asString()
+        assertThat(Compatibility.problems(current, RELEASED)).singleElement().asString()
                 .contains("field 'id'", "TYPE_MISMATCH");
     }
 
@@ -84,7 +84,7 @@ class CompatibilityGuardTest {
         Schema current = record(RELEASED_FIELDS.replace("\"postalCode\", \"type\": \"string\"",
                 "\"postalCode\", \"type\": \"int\""));
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).singleElement().asString()
+        assertThat(Compatibility.problems(current, RELEASED)).singleElement().asString()
                 .contains("field 'address.postalCode'", "TYPE_MISMATCH");
     }
 
@@ -96,7 +96,7 @@ class CompatibilityGuardTest {
         String current = released.replace("{\"name\": \"postalCode\", \"type\": \"string\"}",
                 "{\"name\": \"postalCode\", \"type\": \"string\"}, {\"name\": \"district\", \"type\": \"string\"}");
 
-        assertThat(CompatibilityGuard.problems(record(current), record(released)))
+        assertThat(Compatibility.problems(record(current), record(released)))
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p).startsWith("field 'address.district': READER_FIELD_MISSING_DEFAULT_VALUE"))
                 .anySatisfy(p -> assertThat(p).startsWith("field 'work.district': READER_FIELD_MISSING_DEFAULT_VALUE"));
@@ -109,16 +109,16 @@ class CompatibilityGuardTest {
         Schema released = record("{\"name\": \"address\", \"type\": [\"null\", " + address + "], \"default\": null}");
         Schema current = record("{\"name\": \"address\", \"type\": " + address + "}");
 
-        assertThat(CompatibilityGuard.problems(current, released)).singleElement().asString()
+        assertThat(Compatibility.problems(current, released)).singleElement().asString()
                 .startsWith("field 'address': TYPE_MISMATCH");
-        assertThat(CompatibilityGuard.problems(released, current)).as("the other way round is allowed").isEmpty();
+        assertThat(Compatibility.problems(released, current)).as("the other way round is allowed").isEmpty();
     }
 
     @Test
     void shouldRejectAnEnumSymbolRemovedWhenTheEnumHasNoDefault() {
         Schema current = record(RELEASED_FIELDS.replace("[\"RED\", \"GREEN\"]", "[\"RED\"]"));
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).singleElement().asString()
+        assertThat(Compatibility.problems(current, RELEASED)).singleElement().asString()
                 .contains("field 'colour'", "MISSING_ENUM_SYMBOLS", "GREEN");
     }
 
@@ -126,7 +126,7 @@ class CompatibilityGuardTest {
     void shouldRejectARenamedRecordWithoutAlias() {
         Schema current = record(RELEASED_FIELDS.replace("\"name\": \"Address\"", "\"name\": \"PostalAddress\""));
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).isNotEmpty().allSatisfy(problem ->
+        assertThat(Compatibility.problems(current, RELEASED)).isNotEmpty().allSatisfy(problem ->
                 assertThat(problem).contains("field 'address'"));
     }
 
@@ -134,8 +134,8 @@ class CompatibilityGuardTest {
     void shouldRejectAChangedDecimalScaleThatAvroAloneWouldAccept() {
         Schema current = record(RELEASED_FIELDS.replace("\"scale\": 2", "\"scale\": 3"));
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).singleElement().asString()
-                .contains("field 'amount'", CompatibilityGuard.LOGICAL_TYPE_CHANGED, "decimal of scale 2");
+        assertThat(Compatibility.problems(current, RELEASED)).singleElement().asString()
+                .contains("field 'amount'", Compatibility.LOGICAL_TYPE_CHANGED, "decimal of scale 2");
     }
 
     @Test
@@ -144,8 +144,8 @@ class CompatibilityGuardTest {
         Schema current = record(
                 "{\"name\": \"at\", \"type\": {\"type\": \"long\", \"logicalType\": \"timestamp-micros\"}}");
 
-        assertThat(CompatibilityGuard.problems(current, released)).singleElement().asString()
-                .contains("field 'at'", CompatibilityGuard.LOGICAL_TYPE_CHANGED);
+        assertThat(Compatibility.problems(current, released)).singleElement().asString()
+                .contains("field 'at'", Compatibility.LOGICAL_TYPE_CHANGED);
     }
 
     @Test
@@ -153,7 +153,7 @@ class CompatibilityGuardTest {
         Schema current = record(RELEASED_FIELDS.replace("\"id\", \"type\": \"string\"", "\"id\", \"type\": \"int\"")
                 + ", {\"name\": \"email\", \"type\": \"string\"}");
 
-        assertThat(CompatibilityGuard.problems(current, RELEASED)).hasSize(2);
+        assertThat(Compatibility.problems(current, RELEASED)).hasSize(2);
     }
 
     private static Schema record(String fields) {

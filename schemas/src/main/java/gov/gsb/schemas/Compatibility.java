@@ -3,6 +3,7 @@ package gov.gsb.schemas;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
@@ -14,31 +15,48 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
 
 /**
- * Decides whether a contract may replace its released version under the registry's BACKWARD rule: the new schema
- * must read every record written with the old one. That is Avro's reader/writer check, plus one it does not make:
- * a changed logical type (decimal scale 2 to 3, millis to micros) reads old bytes without error, but as other values.
+ * Says, field by field, why one schema cannot read data written with another: the explanation behind the registry's
+ * BACKWARD rule (the new schema must read every record written with the previous one). It is Avro's reader/writer
+ * check, plus one Avro does not make: a changed logical type (decimal scale 2 to 3, millis to micros) reads old bytes
+ * without error, but as other values.
+ *
+ * <p>The contracts' own test uses it against their released versions; the SDK's serializer uses it to explain a
+ * registry's refusal (HTTP 409) with field names instead of the registry's one-line message:
+ * <pre>{@code
+ * List<String> problems = Compatibility.problems(newSchema, registeredSchema);
+ * // ["field 'newAddress.district': READER_FIELD_MISSING_DEFAULT_VALUE: a field was added without a default: give it one"]
+ * }</pre>
  */
-final class CompatibilityGuard {
+public final class Compatibility {
 
-    static final String LOGICAL_TYPE_CHANGED = "LOGICAL_TYPE_CHANGED";
+    /** The rule name of a changed logical type, which Avro's own check lets through. */
+    public static final String LOGICAL_TYPE_CHANGED = "LOGICAL_TYPE_CHANGED";
 
-    private CompatibilityGuard() {
+    private Compatibility() {
     }
 
     /**
-     * What stops {@code current} from reading data written with {@code released}, one line per problem naming the
-     * field and the rule broken; empty when nothing does.
+     * What stops {@code reader} from reading data written with {@code writer}: one line per problem, each naming the
+     * field (as a dotted path from the record, e.g. {@code 'newAddress.city'}), the rule broken and what to do.
+     * For a BACKWARD check the reader is the new schema and the writer the one registered before it.
+     *
+     * @param reader the schema that would read, e.g. the new version of a contract
+     * @param writer the schema the data was written with, e.g. the released or registered version
+     * @return the problems, empty when the reader can read everything the writer wrote
+     * @throws NullPointerException if a schema is null (fatal: a programming error)
      */
-    static List<String> problems(Schema current, Schema released) {
+    public static List<String> problems(Schema reader, Schema writer) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(writer, "writer");
         List<String> problems = new ArrayList<>();
-        List<Incompatibility> verdict = incompatibilities(current, released); // Avro decides, as the registry does
+        List<Incompatibility> verdict = incompatibilities(reader, writer); // Avro decides, as the registry does
         if (!verdict.isEmpty()) {
-            explain(current, released, "", problems);
+            explain(reader, writer, "", problems);
             if (problems.isEmpty()) {
-                verdict.forEach(i -> problems.add(describe(fieldPath(current, i.getLocation()), i)));
+                verdict.forEach(i -> problems.add(describe(fieldPath(reader, i.getLocation()), i)));
             }
         }
-        logicalTypeChanges(current, released, "", new HashSet<>(), problems);
+        logicalTypeChanges(reader, writer, "", new HashSet<>(), problems);
         return problems;
     }
 
@@ -76,7 +94,7 @@ final class CompatibilityGuard {
     }
 
     /** Turns Avro's JSON pointer into the reader's field names, e.g. /fields/2/type/fields/0 to newAddress.street. */
-    static String fieldPath(Schema reader, String location) {
+    private static String fieldPath(Schema reader, String location) {
         List<String> names = new ArrayList<>();
         String[] tokens = location.split("/");
         Schema schema = reader;

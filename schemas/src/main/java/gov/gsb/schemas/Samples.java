@@ -35,10 +35,19 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 
-/** One realistic, fully filled value of every contract, for tests. Times are whole milliseconds, as Avro keeps them. */
-final class Samples {
+/**
+ * One realistic, fully filled value of every contract: for tests (agencies' and ours), examples and
+ * demos. Times are whole milliseconds, as Avro keeps them. Each call returns a new value.
+ *
+ * <pre>{@code
+ * AddressChanged event = Samples.addressChanged();
+ * SpecificRecord any = Samples.of(BillIssued.class).orElseThrow();
+ * }</pre>
+ */
+public final class Samples {
 
-    static final Instant NOW = Instant.parse("2025-03-01T09:30:00.123Z");
+    /** The instant every sample's timestamps are taken from. */
+    public static final Instant NOW = Instant.parse("2025-03-01T09:30:00.123Z");
 
     private static final Map<Class<?>, Supplier<SpecificRecord>> SAMPLES = Map.ofEntries(
             Map.entry(CallRecord.class, Samples::callRecord),
@@ -56,11 +65,16 @@ final class Samples {
     private Samples() {
     }
 
-    static Optional<SpecificRecord> of(Class<?> type) {
+    /**
+     * @param type a contract's generated class
+     * @return a sample of it, or empty if it is not a contract of this module
+     */
+    public static Optional<SpecificRecord> of(Class<?> type) {
         return Optional.ofNullable(SAMPLES.get(type)).map(Supplier::get);
     }
 
-    static CallRecord callRecord() {
+    /** @return a sample CallRecord */
+    public static CallRecord callRecord() {
         return CallRecord.newBuilder()
                 .setCallId("5f0c7d1e-2b7a-4c43-9a55-3f1f5e0b9a01")
                 .setCorrelationId("9d3b1c2a-7e55-4f0e-8b61-0a2c4d6e8f10")
@@ -87,7 +101,8 @@ final class Samples {
                 .build();
     }
 
-    static AuditEvent auditEvent() {
+    /** @return a sample AuditEvent */
+    public static AuditEvent auditEvent() {
         return AuditEvent.newBuilder()
                 .setEventId("0b6f2f55-93a4-4d7e-b1e4-5a8f3c2d1e00")
                 .setAt(NOW)
@@ -104,7 +119,8 @@ final class Samples {
                 .build();
     }
 
-    static ServiceDescriptor serviceDescriptor() {
+    /** @return a sample ServiceDescriptor */
+    public static ServiceDescriptor serviceDescriptor() {
         return ServiceDescriptor.newBuilder()
                 .setName("address-change")
                 .setProviderAgency("civilregistry")
@@ -124,12 +140,14 @@ final class Samples {
                 .build();
     }
 
-    static Address address(String street, String number, String postalCode, String city, String municipality) {
+    /** @return a sample Address */
+    public static Address address(String street, String number, String postalCode, String city, String municipality) {
         return Address.newBuilder().setStreet(street).setHouseNumber(number).setPostalCode(postalCode)
                 .setCity(city).setMunicipalityCode(municipality).build();
     }
 
-    static AddressChanged addressChanged() {
+    /** @return a sample AddressChanged */
+    public static AddressChanged addressChanged() {
         return AddressChanged.newBuilder()
                 .setCitizenId("123456782")
                 .setOldAddress(address("Main Street", "12a", "1011 AB", "Rivertown", "0363"))
@@ -139,7 +157,8 @@ final class Samples {
                 .build();
     }
 
-    static AddressChangeRequest addressChangeRequest() {
+    /** @return a sample AddressChangeRequest */
+    public static AddressChangeRequest addressChangeRequest() {
         return AddressChangeRequest.newBuilder()
                 .setRequestId("c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8")
                 .setCitizenId("123456782")
@@ -149,7 +168,8 @@ final class Samples {
                 .build();
     }
 
-    static AddressChangeReply addressChangeReply() {
+    /** @return a sample AddressChangeReply */
+    public static AddressChangeReply addressChangeReply() {
         return AddressChangeReply.newBuilder()
                 .setRequestId("c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8")
                 .setStatus(AddressChangeStatus.ACCEPTED)
@@ -157,7 +177,8 @@ final class Samples {
                 .build();
     }
 
-    static BillIssued billIssued() {
+    /** @return a sample BillIssued */
+    public static BillIssued billIssued() {
         return BillIssued.newBuilder()
                 .setBillId("B-2025-03-778812")
                 .setCustomerId("C-0049921")
@@ -169,7 +190,8 @@ final class Samples {
                 .build();
     }
 
-    static PaymentRequest paymentRequest() {
+    /** @return a sample PaymentRequest */
+    public static PaymentRequest paymentRequest() {
         return PaymentRequest.newBuilder()
                 .setPaymentId("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d")
                 .setBillId("B-2025-03-778812")
@@ -180,7 +202,8 @@ final class Samples {
                 .build();
     }
 
-    static PaymentReply paymentReply() {
+    /** @return a sample PaymentReply */
+    public static PaymentReply paymentReply() {
         return PaymentReply.newBuilder()
                 .setPaymentId("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d")
                 .setStatus(PaymentStatus.COMPLETED)
@@ -188,7 +211,8 @@ final class Samples {
                 .build();
     }
 
-    static PollVoteCast pollVoteCast() {
+    /** @return a sample PollVoteCast */
+    public static PollVoteCast pollVoteCast() {
         return PollVoteCast.newBuilder()
                 .setPollId("park-redesign-2025")
                 .setQuestionId("q1")
@@ -199,7 +223,8 @@ final class Samples {
                 .build();
     }
 
-    static CitizenMessage citizenMessage() {
+    /** @return a sample CitizenMessage */
+    public static CitizenMessage citizenMessage() {
         return CitizenMessage.newBuilder()
                 .setMessageId("e4d3c2b1-a0f9-4e8d-9c7b-6a5f4e3d2c1b")
                 .setThreadId("e4d3c2b1-a0f9-4e8d-9c7b-6a5f4e3d2c1b")

@@ -29,11 +29,11 @@ public final class GsbSubscriberConfig extends GsbClientConfig {
     private static final Pattern GROUP_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,100}");
 
     private static final ConfigDef DEFINITION = GsbClientConfig.baseConfigDef()
-            .define(GROUP, Type.STRING, "default", (name, value) -> {
+            .define(GROUP, Type.STRING, "default", ConfigDef.LambdaValidator.with((name, value) -> {
                 if (value == null || !GROUP_NAME.matcher(value.toString()).matches()) {
                     throw new ConfigException(name, value, "a group name is lower-case letters, digits, dots and dashes");
                 }
-            }, Importance.HIGH, "This subscriber's name within its agency. Instances with the same name share the work "
+            }, () -> "lower-case letters, digits, dots, dashes"), Importance.HIGH, "This subscriber's name within its agency. Instances with the same name share the work "
                     + "(each partition goes to one of them); its Kafka consumer group is gsb.<agency>.<group>, which is what "
                     + "the bus's subscribe grants cover.")
             .define(RETRIES, Type.INT, 3, ConfigDef.Range.between(0, 100), Importance.MEDIUM,

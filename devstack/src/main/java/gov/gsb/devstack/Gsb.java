@@ -7,19 +7,21 @@ import java.util.Map;
 /**
  * The {@code ./gsb} launcher: {@code up | down | status | logs NAME | env}.
  *
- * <p>Run through the {@code gsb} script at the repository's root, which builds this module
- * when needed and passes the repository's path in {@code gsb.root}.
+ * <p>Run through the {@code gsb} script at the repository's root, which builds this module and
+ * the demo when needed and passes the repository's path in {@code gsb.root} (where the built
+ * demo is found).
  */
 public final class Gsb {
 
     private static final String USAGE = """
             usage: ./gsb <command>
-              up           start Kafka, Keycloak, Apicurio Registry and ClickHouse on loopback (idempotent)
+              up           start Kafka, Keycloak, Apicurio Registry and ClickHouse on loopback, then the demo
+                           agencies and their traffic (idempotent)
               down         stop every process ./gsb up started
               status       a table of name, pid, URL and health
-              logs NAME    the last 200 lines of a server's log (kafka, keycloak, registry, clickhouse)
+              logs NAME    the last 200 lines of a server's log (kafka, keycloak, registry, clickhouse, demo)
               env          export lines for GSB_BOOTSTRAP, GSB_KEYCLOAK_URL, GSB_REGISTRY_URL, ... (eval "$(./gsb env)")
-            Ports move with GSB_KAFKA_PORT, GSB_KEYCLOAK_PORT, GSB_REGISTRY_PORT, GSB_CLICKHOUSE_HTTP_PORT, ...
+            Ports move with GSB_KAFKA_PORT, GSB_KEYCLOAK_PORT, GSB_REGISTRY_PORT, GSB_CLICKHOUSE_HTTP_PORT, GSB_DEMO_PORT, ...
             State lives in GSB_HOME (default .gsb/), downloads in GSB_CACHE (default ~/.cache/gsb).""";
 
     private Gsb() {
@@ -40,7 +42,7 @@ public final class Gsb {
         }
         StackSettings settings = StackSettings.forLauncher(root, env);
         try {
-            Stack stack = new Stack(settings, Stack.defaultServers(settings), console);
+            Stack stack = new Stack(settings, Stack.defaultServers(settings, root), console);
             switch (args[0]) {
                 case "up" -> stack.up();
                 case "down" -> stack.down();
@@ -50,7 +52,7 @@ public final class Gsb {
                 case "env" -> stack.env().forEach(l -> console.line("%s", l));
                 case "logs" -> {
                     if (args.length < 2) {
-                        console.line("usage: ./gsb logs NAME   (kafka, keycloak, registry, clickhouse)");
+                        console.line("usage: ./gsb logs NAME   (kafka, keycloak, registry, clickhouse, demo)");
                         return 2;
                     }
                     stack.logs(args[1], 200).forEach(l -> console.line("%s", l));

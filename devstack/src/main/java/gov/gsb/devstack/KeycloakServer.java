@@ -28,7 +28,7 @@ public final class KeycloakServer extends ManagedServer {
     /** The audience the realm puts into access tokens for the bus. */
     public static final String AUDIENCE = "gsb";
     /** The demo agencies of the realm: each a group under /agencies and a confidential client. */
-    public static final List<String> AGENCIES = List.of("civil-registry", "tax", "utilities");
+    public static final List<String> AGENCIES = List.of("civil-registry", "tax", "utilities", "single-window");
 
     static final String VERSION = "26.7.3";
     private static final String DIST = "org.keycloak:keycloak-quarkus-dist:" + VERSION + ":zip";

@@ -59,9 +59,18 @@ public abstract class ManagedServer {
     /** The command line that runs it in the foreground. */
     protected abstract List<String> command();
 
-    /** Extra environment for the process. */
+    /** Extra environment for the process; a null value removes a variable the launcher's own environment has. */
     protected Map<String, String> environment() {
         return Map.of();
+    }
+
+    /**
+     * When it starts: every server of a phase starts once all servers of the earlier phases are
+     * healthy. The servers the others use (Kafka, Keycloak, ...) are phase 0; the applications
+     * that run on them (the demo agencies) a later one.
+     */
+    protected int phase() {
+        return 0;
     }
 
     /** One health probe; true when it serves. */
@@ -122,7 +131,13 @@ public abstract class ManagedServer {
             Files.createDirectories(settings.logs());
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
-            pb.environment().putAll(environment());
+            environment().forEach((key, value) -> {
+                if (value == null) {
+                    pb.environment().remove(key);
+                } else {
+                    pb.environment().put(key, value);
+                }
+            });
             startedNanos = System.nanoTime();
             process = pb.start();
             PidFile.of(process.toHandle(), endpoints()).write(pidFile());

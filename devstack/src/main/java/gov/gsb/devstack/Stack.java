@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -40,13 +42,25 @@ public final class Stack {
                 new RegistryServer(settings), new ClickHouseServer(settings));
     }
 
+    /**
+     * The real servers, and the demo agencies when {@code repoRoot} holds a built demo module
+     * (the launcher's case; the devstack's own tests run without it).
+     */
+    public static List<ManagedServer> defaultServers(StackSettings settings, Path repoRoot) {
+        List<ManagedServer> servers = new ArrayList<>(defaultServers(settings));
+        DemoAgencies.ifBuilt(repoRoot, settings, servers).ifPresent(servers::add);
+        return List.copyOf(servers);
+    }
+
     public List<ManagedServer> servers() {
         return servers;
     }
 
     /**
-     * Starts every server not already running and waits until all are healthy. If any step
-     * fails, the servers this call started are stopped again and the failure is rethrown.
+     * Starts every server not already running and waits until all are healthy, phase by phase
+     * ({@link ManagedServer#phase()}): a phase starts once the servers of the earlier ones are
+     * healthy. If any step fails, the servers this call started are stopped again and the failure
+     * is rethrown.
      */
     public void up() {
         long t0 = System.nanoTime();
@@ -68,12 +82,14 @@ public final class Stack {
             for (ManagedServer s : toStart) {
                 s.prepare(console);
             }
-            for (ManagedServer s : toStart) {
-                console.line("  %-10s starting (log: %s)", s.name(), settings.stateDir().relativize(s.logFile()));
-                s.start();
-                started.add(s);
+            for (List<ManagedServer> phase : phases(toStart)) {
+                for (ManagedServer s : phase) {
+                    console.line("  %-10s starting (log: %s)", s.name(), settings.stateDir().relativize(s.logFile()));
+                    s.start();
+                    started.add(s);
+                }
+                awaitAll(phase);
             }
-            awaitAll(toStart);
         } catch (RuntimeException e) {
             for (ManagedServer s : started) {
                 s.stop();
@@ -83,6 +99,15 @@ public final class Stack {
         console.line("The stack is up (%s). ./gsb status for health, ./gsb env for the client settings, ./gsb down to stop.",
                 Console.seconds(Duration.ofNanos(System.nanoTime() - t0)));
         status();
+    }
+
+    /** The servers grouped by phase, lowest first, each group in the servers' order. */
+    private static Collection<List<ManagedServer>> phases(List<ManagedServer> servers) {
+        Map<Integer, List<ManagedServer>> byPhase = new TreeMap<>();
+        for (ManagedServer s : servers) {
+            byPhase.computeIfAbsent(s.phase(), p -> new ArrayList<>()).add(s);
+        }
+        return byPhase.values();
     }
 
     private void announceDownloads(List<ManagedServer> toStart) {

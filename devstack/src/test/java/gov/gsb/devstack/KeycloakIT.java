@@ -44,6 +44,16 @@ class KeycloakIT {
     }
 
     @Test
+    void shouldGiveEveryAgencyATokenInItsOwnGroup(KeycloakServer keycloak) throws Exception {
+        for (String agency : KeycloakServer.AGENCIES) {
+            JwtClaims claims = verifier(keycloak).processToClaims(clientCredentialsToken(keycloak, agency));
+
+            assertThat(claims.getStringClaimValue("preferred_username")).isEqualTo("service-account-" + agency);
+            assertThat(claims.getStringListClaimValue("groups")).containsExactly("/agencies/" + agency);
+        }
+    }
+
+    @Test
     void shouldRefuseATokenWhosePayloadWasChanged(KeycloakServer keycloak) throws Exception {
         String[] parts = clientCredentialsToken(keycloak, "tax").split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)

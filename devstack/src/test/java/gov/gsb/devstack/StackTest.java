@@ -54,17 +54,88 @@ class StackTest {
         assertThat(otherProcess.isAlive()).isFalse();
     }
 
+    @Test
+    void shouldStartALaterPhaseOnlyOnceTheEarlierOnesAreHealthy() {
+        StackSettings settings = new StackSettings(state, state.resolve("cache"), state.resolve("m2"), Map.of(), true);
+        FakeServer server = new FakeServer("server", settings, List.of("sleep", "300")).healthyAfter(Duration.ofSeconds(1));
+        FakeServer app = new FakeServer("app", settings, List.of("sleep", "300")).inPhase(1);
+        Stack stack = new Stack(settings, List.of(app, server), console());
+
+        stack.up();
+
+        assertThat(app.startedNanos).isGreaterThan(server.firstHealthyNanos);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).containsSubsequence("server     starting",
+                "server     healthy", "app        starting", "app        healthy");
+        stack.down();
+    }
+
+    @Test
+    void shouldStopTheEarlierPhasesWhenALaterOneFails() {
+        StackSettings settings = new StackSettings(state, state.resolve("cache"), state.resolve("m2"), Map.of(), true);
+        FakeServer server = new FakeServer("server", settings, List.of("sleep", "300"));
+        FakeServer app = new FakeServer("app", settings, List.of("sh", "-c", "exit 3")).inPhase(1);
+
+        assertThatThrownBy(new Stack(settings, List.of(server, app), console())::up)
+                .hasMessage("app exited during start with code 3: read " + app.logFile());
+        assertThat(server.running()).isEmpty();
+    }
+
+    @Test
+    void shouldRemoveAnInheritedVariableWhoseValueIsNull() throws Exception {
+        StackSettings settings = new StackSettings(state, state.resolve("cache"), state.resolve("m2"), Map.of(), true);
+        FakeServer server = new FakeServer("server", settings, List.of("sh", "-c", "echo \"home=[$HOME]\"; sleep 300"));
+        java.util.HashMap<String, String> env = new java.util.HashMap<>();
+        env.put("HOME", null);
+        server.environment = env;
+
+        new Stack(settings, List.of(server), console()).up();
+
+        assertThat(server.logFile()).content().contains("home=[]");
+        server.stop();
+    }
+
     private Console console() {
         return new Console(new PrintStream(printed, true, StandardCharsets.UTF_8), false);
     }
 
-    /** A process that is healthy as long as it runs. */
+    /** A process that is healthy as long as it runs (and, if asked, once it has run a while). */
     static final class FakeServer extends ManagedServer {
         private final List<String> command;
+        private int phase;
+        private Duration healthyAfter = Duration.ZERO;
+        Map<String, String> environment = Map.of();
+        volatile long startedNanos;
+        volatile long firstHealthyNanos;
 
         FakeServer(String name, StackSettings settings, List<String> command) {
             super(name, settings);
             this.command = command;
+        }
+
+        FakeServer inPhase(int value) {
+            this.phase = value;
+            return this;
+        }
+
+        FakeServer healthyAfter(Duration value) {
+            this.healthyAfter = value;
+            return this;
+        }
+
+        @Override
+        protected int phase() {
+            return phase;
+        }
+
+        @Override
+        protected Map<String, String> environment() {
+            return environment;
+        }
+
+        @Override
+        public void start() {
+            startedNanos = System.nanoTime();
+            super.start();
         }
 
         @Override
@@ -89,7 +160,11 @@ class StackTest {
         @Override
         public boolean healthy() {
             sleep(300); // let a failing process die first
-            return running().isPresent();
+            boolean healthy = running().isPresent() && System.nanoTime() - startedNanos >= healthyAfter.toNanos();
+            if (healthy && firstHealthyNanos == 0) {
+                firstHealthyNanos = System.nanoTime();
+            }
+            return healthy;
         }
 
         @Override

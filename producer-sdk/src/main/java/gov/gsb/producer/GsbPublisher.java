@@ -58,6 +58,7 @@ public final class GsbPublisher implements Publisher {
     private final KafkaProducer<String, byte[]> producer;
     private final GsbAvroSerializer<Object> serializer;
     private final RequestReply requests;
+    private final Map<String, Service> ownServices = new java.util.concurrent.ConcurrentHashMap<>();
 
     private GsbPublisher(GsbPublisherConfig config, Supplier<String> tokenSupplier, SchemaRegistry registry) {
         this.context = new ClientContext(config, tokenSupplier, registry, "publisher");
@@ -79,7 +80,7 @@ public final class GsbPublisher implements Publisher {
 
     @Override
     public CompletionStage<PublishReceipt> publish(String service, String key, Object event, CallContext callContext) {
-        Service s = Service.of(context.agency(), service);
+        Service s = ownServices.computeIfAbsent(service, name -> Service.of(context.agency(), name));
         Call call = Call.start(CallKind.PUBLISH, s, "publish", callContext);
         call.topic = s.topic();
         return send(call, key, event, Map.of()).thenApply(md -> new PublishReceipt(call.callId, call.correlationId,
@@ -113,7 +114,7 @@ public final class GsbPublisher implements Publisher {
             byte[] bytes = serializer.serialize(call.topic, value);
             call.requestBytes = bytes == null ? 0 : bytes.length;
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(call.topic, null, key, bytes);
-            call.writeHeaders(record.headers(), context.agency());
+            call.writeHeaders(record.headers(), context.agency(), call.kind == CallKind.PUBLISH ? "publish" : "request");
             extraHeaders.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(record, (metadata, error) -> {
                 if (error == null) {

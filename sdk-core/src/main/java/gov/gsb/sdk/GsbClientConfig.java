@@ -53,19 +53,16 @@ public class GsbClientConfig extends AbstractConfig {
      */
     public static ConfigDef baseConfigDef() {
         return new ConfigDef()
-                .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars() {
-                    @Override
-                    public void ensureValid(String name, Object value) {
-                        if (value == null || ((java.util.List<?>) value).isEmpty()) {
-                            throw new ConfigException(name, value, "give at least one host:port, e.g. 127.0.0.1:9092");
-                        }
+                .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.LambdaValidator.with((name, value) -> {
+                    if (value == null || ((java.util.List<?>) value).isEmpty()) {
+                        throw new ConfigException(name, value, "give at least one host:port, e.g. 127.0.0.1:9092");
                     }
-                }, Importance.HIGH, "The bus's brokers to reach first, host:port, comma-separated (GSB_BOOTSTRAP of ./gsb env).")
-                .define(AGENCY, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, (name, value) -> {
+                }, () -> "host:port[,host:port...]"), Importance.HIGH, "The bus's brokers to reach first, host:port, comma-separated (GSB_BOOTSTRAP of ./gsb env).")
+                .define(AGENCY, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.LambdaValidator.with((name, value) -> {
                     if (value == null || !AGENCY_NAME.matcher(value.toString()).matches()) {
                         throw new ConfigException(name, value, "an agency is 1 to 63 lower-case letters, digits and dashes, e.g. civil-registry");
                     }
-                }, Importance.HIGH, "The agency this client acts for, as named on the bus (its Keycloak group /agencies/<agency>). "
+                }, () -> "lower-case letters, digits, dashes"), Importance.HIGH, "The agency this client acts for, as named on the bus (its Keycloak group /agencies/<agency>). "
                         + "It is the provider of the services it publishes and serves, and the consumer of those it subscribes to and requests.")
                 .define(GsbAvroSerdeConfig.REGISTRY_URL, Type.STRING, null, Importance.HIGH,
                         GsbAvroSerdeConfig.REGISTRY_URL_DOC + " Required unless the application gives a SchemaRegistry object.")

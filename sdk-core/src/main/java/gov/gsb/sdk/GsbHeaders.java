@@ -3,6 +3,12 @@ package gov.gsb.sdk;
 /**
  * The Kafka record headers through which a call's context travels (UTF-8 strings). They are part
  * of the bus's wire contract: an SDK in another language sets and reads the same names.
+ *
+ * <p>Only {@link #CALL_ID} is always there. What a receiver can tell otherwise is left out, so
+ * that a small event does not travel with a large envelope: the service and its provider are in
+ * the topic's name, the send time is the record's timestamp, a missing correlation id is the call
+ * id, a missing agency is the service's provider, a missing method is the default
+ * ({@code publish} for events, {@code request} for requests).
  */
 public final class GsbHeaders {
 
@@ -12,8 +18,6 @@ public final class GsbHeaders {
     public static final String CORRELATION_ID = "gsb-correlation-id";
     /** The composite call this call is a step of. */
     public static final String PARENT_CALL_ID = "gsb-parent-call-id";
-    /** The service, {@code provider.name}. */
-    public static final String SERVICE = "gsb-service";
     /** The operation. */
     public static final String METHOD = "gsb-method";
     /** The agency that sent the message. */
@@ -24,11 +28,7 @@ public final class GsbHeaders {
     public static final String CLIENT_IP = "gsb-client-ip";
     /** The end user's user agent or device id. */
     public static final String DEVICE = "gsb-device";
-    /** The sending SDK's name and version, e.g. {@code gsb-java/0.1.0}. */
-    public static final String SDK = "gsb-sdk";
-    /** When the sender sent it, epoch milliseconds. */
-    public static final String SENT_AT = "gsb-sent-at";
-    /** On a reply: when the provider received the request, epoch milliseconds. */
+    /** On a reply: when the provider received the request, epoch milliseconds (the reply's timestamp is when it answered). */
     public static final String RECEIVED_AT = "gsb-received-at";
     /** On a request: the topic to send the reply to. */
     public static final String REPLY_TO = "gsb-reply-to";

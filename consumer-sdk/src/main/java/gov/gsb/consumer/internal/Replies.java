@@ -4,7 +4,6 @@ import gov.gsb.sdk.GsbAvroSerializer;
 import gov.gsb.sdk.GsbError;
 import gov.gsb.sdk.GsbHeaders;
 import gov.gsb.sdk.internal.Call;
-import gov.gsb.sdk.internal.SdkVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -56,16 +55,14 @@ final class Replies {
 
     private void send(Call call, String replyTo, byte[] value, String status, String code, String message,
                       BooleanSupplier closing) {
-        ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(replyTo, null, bytes(call.callId), value);
         call.replySentAt = Instant.now();
+        // The record's timestamp is when the provider answered: the requester reads it from there.
+        ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(replyTo, null, call.replySentAt.toEpochMilli(),
+                bytes(call.callId), value);
         call.replyBytes = value == null ? 0 : value.length;
         header(r, GsbHeaders.CALL_ID, call.callId);
         header(r, GsbHeaders.CORRELATION_ID, call.correlationId);
-        header(r, GsbHeaders.SERVICE, call.service.toString());
-        header(r, GsbHeaders.AGENCY, agency);
-        header(r, GsbHeaders.SDK, SdkVersion.VALUE);
         header(r, GsbHeaders.RECEIVED_AT, Long.toString(call.requestReceivedAt.toEpochMilli()));
-        header(r, GsbHeaders.SENT_AT, Long.toString(call.replySentAt.toEpochMilli()));
         header(r, GsbHeaders.REPLY_STATUS, status);
         header(r, GsbHeaders.ERROR_CODE, code);
         header(r, GsbHeaders.ERROR_MESSAGE, message);

@@ -116,13 +116,13 @@ public final class SubscriberLoop implements Runnable {
     /** @return false if the subscriber is closing before this message could be finished */
     private boolean process(ConsumerRecord<byte[], byte[]> r) {
         Subscription sub = byTopic.get(r.topic());
-        Call call = Call.received(sub.serves() ? CallKind.REPLY : CallKind.DELIVERY, sub.service(), r.headers());
+        Call call = Call.received(sub.serves() ? CallKind.REPLY : CallKind.DELIVERY, sub.service(), r.headers(), r.timestamp());
         call.topic = r.topic();
         call.partition = r.partition();
         call.offset = r.offset();
         call.requestReceivedAt = Instant.now();
         call.requestBytes = r.value() == null ? 0 : r.value().length;
-        String sender = Call.text(r.headers(), GsbHeaders.AGENCY);
+        String sender = Call.sender(r.headers(), sub.service());
         call.consumerAgency = sub.serves() ? sender : context.agency();
         Object value;
         try {

@@ -142,7 +142,7 @@ public final class RequestReply implements AutoCloseable {
         @Override
         public void reply(ConsumerRecord<String, byte[]> reply) {
             call.replyReceivedAt = Instant.now();
-            call.replySentAt = instant(Call.text(reply.headers(), GsbHeaders.SENT_AT));
+            call.replySentAt = Instant.ofEpochMilli(reply.timestamp());
             call.requestReceivedAt = instant(Call.text(reply.headers(), GsbHeaders.RECEIVED_AT));
             call.replyBytes = reply.value() == null ? 0 : reply.value().length;
             if (!"OK".equals(Call.text(reply.headers(), GsbHeaders.REPLY_STATUS))) {

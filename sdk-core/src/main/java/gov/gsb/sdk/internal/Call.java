@@ -54,20 +54,25 @@ public final class Call {
         return c;
     }
 
-    /** A call another SDK started, as its headers tell it (delivery of an event, serving a request). */
-    public static Call received(CallKind kind, Service service, Headers headers) {
+    /**
+     * A call another SDK started, as its message tells it (delivery of an event, serving a request).
+     * What the sender left out because it is implied is filled in here: the correlation id is the
+     * call id, the sending agency is the service's provider, the method is the kind's default, and
+     * the send time is the message's timestamp.
+     */
+    public static Call received(CallKind kind, Service service, Headers headers, long timestampMillis) {
         Call c = new Call();
         c.kind = kind;
         c.service = service;
         c.callId = text(headers, GsbHeaders.CALL_ID);
         c.correlationId = text(headers, GsbHeaders.CORRELATION_ID);
         c.parentCallId = text(headers, GsbHeaders.PARENT_CALL_ID);
-        c.method = text(headers, GsbHeaders.METHOD);
+        String method = text(headers, GsbHeaders.METHOD);
+        c.method = method != null ? method : kind == CallKind.DELIVERY ? "publish" : "request";
         c.endUser = text(headers, GsbHeaders.END_USER);
         c.clientIp = text(headers, GsbHeaders.CLIENT_IP);
         c.device = text(headers, GsbHeaders.DEVICE);
-        String sentAt = text(headers, GsbHeaders.SENT_AT);
-        c.requestSentAt = sentAt != null ? Instant.ofEpochMilli(parseLong(sentAt)) : null;
+        c.requestSentAt = Instant.ofEpochMilli(timestampMillis);
         if (c.callId == null) {
             // Written by a plain Kafka client, not an SDK: still a call, with an id of its own.
             c.callId = Ids.newCallId();
@@ -78,19 +83,35 @@ public final class Call {
         return c;
     }
 
-    /** Writes this call's context into a message's headers. */
-    public void writeHeaders(Headers headers, String agency) {
+    /** @return the agency that sent a message: its header, else (events) the service's provider */
+    public static String sender(Headers headers, Service service) {
+        String agency = text(headers, GsbHeaders.AGENCY);
+        return agency != null ? agency : service.provider();
+    }
+
+    /**
+     * Writes this call's context into a message's headers: only what the receiver cannot tell from
+     * the topic and the message itself, so that a small event does not travel with a large envelope.
+     *
+     * @param headers the message's headers
+     * @param agency the sending agency (written when it is not the service's provider)
+     * @param defaultMethod the kind's default method (not written when the call's is the same)
+     */
+    public void writeHeaders(Headers headers, String agency, String defaultMethod) {
         put(headers, GsbHeaders.CALL_ID, callId);
-        put(headers, GsbHeaders.CORRELATION_ID, correlationId);
+        if (!callId.equals(correlationId)) {
+            put(headers, GsbHeaders.CORRELATION_ID, correlationId);
+        }
         put(headers, GsbHeaders.PARENT_CALL_ID, parentCallId);
-        put(headers, GsbHeaders.SERVICE, service.toString());
-        put(headers, GsbHeaders.METHOD, method);
-        put(headers, GsbHeaders.AGENCY, agency);
+        if (method != null && !method.equals(defaultMethod)) {
+            put(headers, GsbHeaders.METHOD, method);
+        }
+        if (!agency.equals(service.provider())) {
+            put(headers, GsbHeaders.AGENCY, agency);
+        }
         put(headers, GsbHeaders.END_USER, endUser);
         put(headers, GsbHeaders.CLIENT_IP, clientIp);
         put(headers, GsbHeaders.DEVICE, device);
-        put(headers, GsbHeaders.SDK, SdkVersion.VALUE);
-        put(headers, GsbHeaders.SENT_AT, Long.toString(requestSentAt.toEpochMilli()));
     }
 
     /**
@@ -119,13 +140,6 @@ public final class Call {
         }
     }
 
-    private static long parseLong(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return System.currentTimeMillis();
-        }
-    }
 
     private static String truncate(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);

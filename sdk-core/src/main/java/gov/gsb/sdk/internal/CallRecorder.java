@@ -4,9 +4,7 @@ import gov.gsb.bus.CallRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingDeque;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
@@ -33,7 +31,10 @@ public final class CallRecorder implements AutoCloseable {
     private static final int BATCH = 500;
     private static final long MAX_BACKOFF_MS = 5_000;
 
-    private final BlockingDeque<CallRecord> queue;
+    // Lock-free: the callers' threads only append, and must not contend with the sender for a lock.
+    private final ConcurrentLinkedDeque<CallRecord> queue = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private final Producer<byte[], byte[]> producer;
     private final Serializer<CallRecord> serializer;
     private final String topic;
@@ -54,7 +55,7 @@ public final class CallRecorder implements AutoCloseable {
         this.producer = producer;
         this.serializer = serializer;
         this.topic = topic;
-        this.queue = new LinkedBlockingDeque<>(capacity);
+        this.capacity = capacity;
         this.worker = new Thread(this::run, "gsb-call-recorder");
         this.worker.setDaemon(true);
         this.worker.start();
@@ -62,11 +63,18 @@ public final class CallRecorder implements AutoCloseable {
 
     /** Queues a record; never blocks. If the queue is full the oldest waiting record is dropped. */
     public void record(CallRecord record) {
-        while (!queue.offerLast(record)) {
-            if (queue.pollFirst() != null) {
-                dropped.incrementAndGet();
-            }
+        queue.offerLast(record);
+        if (queued.incrementAndGet() > capacity && take() != null) {
+            dropped.incrementAndGet(); // the oldest waiting one makes room
         }
+    }
+
+    private CallRecord take() {
+        CallRecord r = queue.pollFirst();
+        if (r != null) {
+            queued.decrementAndGet();
+        }
+        return r;
     }
 
     /** @return how many records were dropped because the queue was full or the bus refused them */
@@ -81,7 +89,7 @@ public final class CallRecorder implements AutoCloseable {
 
     /** @return how many records are waiting or in flight */
     public long pendingCount() {
-        return queue.size() + inFlight.get();
+        return Math.max(0, queued.get()) + inFlight.get();
     }
 
     /** Registers this recorder's counters ({@code call-records-*}) in a client's metrics. */
@@ -99,14 +107,15 @@ public final class CallRecorder implements AutoCloseable {
 
     private void run() {
         List<CallRecord> batch = new ArrayList<>(BATCH);
-        while (!closing || !queue.isEmpty()) {
+        while (!Thread.currentThread().isInterrupted() && (!closing || queued.get() > 0)) {
             try {
-                CallRecord first = queue.pollFirst(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                for (CallRecord r; batch.size() < BATCH && (r = take()) != null; ) {
+                    batch.add(r);
+                }
+                if (batch.isEmpty()) {
+                    Thread.sleep(5); // nothing waiting: CallRecords may lag their calls by a few ms
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
                 send(batch);
                 batch.clear();
                 backOffAfterFailures();
@@ -151,9 +160,12 @@ public final class CallRecorder implements AutoCloseable {
     }
 
     private void requeue(CallRecord record) {
-        if (!queue.offerFirst(record)) {
-            dropped.incrementAndGet();
+        if (queued.get() >= capacity) {
+            dropped.incrementAndGet(); // full of newer ones: this older one goes
+            return;
         }
+        queue.offerFirst(record);
+        queued.incrementAndGet();
     }
 
     private void failed(Exception e) {
@@ -165,8 +177,9 @@ public final class CallRecorder implements AutoCloseable {
 
     private void backOffAfterFailures() throws InterruptedException {
         int failures = failuresSinceSuccess.get();
-        if (failures > 0 && !closing) {
-            Thread.sleep(Math.min(MAX_BACKOFF_MS, 100L << Math.min(failures, 6)));
+        if (failures > 0) {
+            // While closing, keep trying until close() gives up, but never spin.
+            Thread.sleep(closing ? 50 : Math.min(MAX_BACKOFF_MS, 100L << Math.min(failures, 6)));
         }
     }
 
@@ -195,7 +208,8 @@ public final class CallRecorder implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        dropped.addAndGet(queue.size());
-        queue.clear();
+        for (CallRecord r; (r = take()) != null; ) {
+            dropped.incrementAndGet();
+        }
     }
 }

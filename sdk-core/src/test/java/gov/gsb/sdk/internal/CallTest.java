@@ -22,8 +22,8 @@ class CallTest {
         sent.requestSentAt = Instant.ofEpochMilli(1_700_000_000_000L);
         RecordHeaders headers = new RecordHeaders();
 
-        sent.writeHeaders(headers, "tax");
-        Call received = Call.received(CallKind.REPLY, service, headers);
+        sent.writeHeaders(headers, "tax", "request");
+        Call received = Call.received(CallKind.REPLY, service, headers, sent.requestSentAt.toEpochMilli());
 
         assertThat(received.callId).isEqualTo(sent.callId);
         assertThat(received.correlationId).isEqualTo("case-1");
@@ -37,8 +37,24 @@ class CallTest {
     }
 
     @Test
+    void shouldSendOnlyTheCallIdWhenEverythingElseIsImplied() {
+        Service service = Service.of("civil-registry", "address-changed");
+        Call sent = Call.start(CallKind.PUBLISH, service, "publish", CallContext.none());
+        RecordHeaders headers = new RecordHeaders();
+
+        sent.writeHeaders(headers, "civil-registry", "publish");
+        Call received = Call.received(CallKind.DELIVERY, service, headers, 1_000L);
+
+        assertThat(headers.toArray()).extracting(h -> h.key()).containsExactly("gsb-call-id");
+        assertThat(received.correlationId).isEqualTo(sent.callId);
+        assertThat(received.method).isEqualTo("publish");
+        assertThat(Call.sender(headers, service)).isEqualTo("civil-registry");
+        assertThat(received.requestSentAt).isEqualTo(Instant.ofEpochMilli(1_000L));
+    }
+
+    @Test
     void shouldGiveAMessageFromAPlainKafkaClientACallIdOfItsOwn() {
-        Call received = Call.received(CallKind.DELIVERY, Service.of("tax", "t"), new RecordHeaders());
+        Call received = Call.received(CallKind.DELIVERY, Service.of("tax", "t"), new RecordHeaders(), 0L);
 
         assertThat(received.callId).hasSize(36);
         assertThat(received.correlationId).isEqualTo(received.callId);

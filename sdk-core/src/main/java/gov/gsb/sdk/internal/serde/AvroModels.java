@@ -1,5 +1,6 @@
 package gov.gsb.sdk.internal.serde;
 
+import gov.gsb.bus.CallRecord;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
@@ -34,11 +35,25 @@ public final class AvroModels {
      */
     @SuppressWarnings("unchecked")
     public static DatumWriter<Object> writerFor(IndexedRecord record) {
-        if (record instanceof SpecificRecord) {
-            return (DatumWriter<Object>) (DatumWriter<?>) new SpecificDatumWriter<>(record.getSchema(),
-                    SpecificData.getForClass(record.getClass()));
+        if (record instanceof CallRecord && CallRecordWriter.fits(record.getSchema())) {
+            return new CallRecordWriter(); // the bus's own busiest contract, written field by field
         }
-        return new GenericDatumWriter<>(record.getSchema(), GENERIC);
+        if (record instanceof SpecificRecord) {
+            return new SpecificDatumWriter<>(record.getSchema(), SpecificData.getForClass(record.getClass())) {
+                @Override
+                protected int resolveUnion(Schema union, Object datum) {
+                    int branch = NullableUnions.branch(union, datum);
+                    return branch != NullableUnions.NOT_NULLABLE ? branch : super.resolveUnion(union, datum);
+                }
+            };
+        }
+        return new GenericDatumWriter<>(record.getSchema(), GENERIC) {
+            @Override
+            protected int resolveUnion(Schema union, Object datum) {
+                int branch = NullableUnions.branch(union, datum);
+                return branch != NullableUnions.NOT_NULLABLE ? branch : super.resolveUnion(union, datum);
+            }
+        };
     }
 
     /**

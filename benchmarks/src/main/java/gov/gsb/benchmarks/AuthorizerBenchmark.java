@@ -1,4 +1,4 @@
-package gov.gsb.broker.bench;
+package gov.gsb.benchmarks;
 
 import gov.gsb.broker.GsbAuthorizer;
 import gov.gsb.broker.GsbPrincipal;
@@ -34,19 +34,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * One authorization decision with 10,000 ACLs: {@link GsbAuthorizer} with ACLs spread over users,
  * groups and roles, against Kafka's {@link StandardAuthorizer} with the equivalent user-only ACLs
  * (the same 10,000 ACLs, each on a {@code User:} principal: what the bus would need without groups).
  *
- * <p>Kept in broker-plugin's test sources until it moves to {@code benchmarks/}, whose build runs
- * JMH's annotation processor; {@link #main} runs it from there. Self-contained on purpose: it uses
- * only the plugin's public API and Kafka. {@link AuthorizerBenchmarkTest} checks that the decisions
- * are the intended ones (it times nothing).
+ * <p>Self-contained on purpose: it uses only the plugin's public API and Kafka.
+ * {@code AuthorizerBenchmarkTest} checks that the decisions are the intended ones (it times nothing).
+ *
+ * <pre>{@code java -jar benchmarks/target/gsb-benchmarks.jar AuthorizerBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s}</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -192,8 +189,4 @@ public class AuthorizerBenchmark {
         }
     }
 
-    /** Runs the benchmark (needs the classes JMH's annotation processor generates, as in {@code benchmarks/}). */
-    public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(AuthorizerBenchmark.class.getSimpleName()).build()).run();
-    }
 }

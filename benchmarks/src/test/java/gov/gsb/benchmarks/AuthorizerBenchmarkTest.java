@@ -1,4 +1,4 @@
-package gov.gsb.broker.bench;
+package gov.gsb.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,119 @@
+package gov.gsb.demo;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo's settings, read from the environment: the variables {@code ./gsb env} prints, plus the
+ * demo's own.
+ *
+ * <table>
+ *   <caption>Environment variables</caption>
+ *   <tr><th>variable</th><th>default</th><th>what</th></tr>
+ *   <tr><td>GSB_BOOTSTRAP</td><td>required</td><td>the bus's brokers, host:port</td></tr>
+ *   <tr><td>GSB_REGISTRY_URL</td><td>required</td><td>the schema registry's Confluent-compatible API</td></tr>
+ *   <tr><td>GSB_TOKEN_URL</td><td>none: no security</td><td>the token endpoint; with it each agency logs in
+ *       with {@code GSB_<AGENCY>_CLIENT_ID} and {@code GSB_<AGENCY>_CLIENT_SECRET}</td></tr>
+ *   <tr><td>GSB_DEMO_RATE</td><td>5</td><td>the single window's calls per second</td></tr>
+ *   <tr><td>GSB_DEMO_PORT</td><td>8099</td><td>the port of {@code /health} and {@code /stats} on 127.0.0.1 (0: any free one)</td></tr>
+ *   <tr><td>GSB_DEMO_SEED</td><td>31</td><td>the seed of every random choice: the same seed, the same citizens and
+ *       calls (31 shows every kind of trouble within its first 20 calls)</td></tr>
+ * </table>
+ *
+ * @param bootstrap the bus's brokers
+ * @param registryUrl the schema registry's Confluent-compatible API
+ * @param tokenUrl the token endpoint, or null for a bus without security
+ * @param credentials each agency's client credentials (empty without a token endpoint)
+ * @param rate the single window's calls per second
+ * @param port the HTTP port on 127.0.0.1 (0: any free one)
+ * @param seed the seed of the traffic and of the agencies' fates
+ */
+public record DemoSettings(String bootstrap, String registryUrl, String tokenUrl, Map<String, Credentials> credentials,
+                           double rate, int port, long seed) {
+
+    /** The seed unless GSB_DEMO_SEED says otherwise: its first 20 calls already show every kind of trouble. */
+    public static final long DEFAULT_SEED = 31;
+
+    /** An agency's OAuth client. @param clientId its id @param clientSecret its secret */
+    public record Credentials(String clientId, String clientSecret) {
+        @Override
+        public String toString() {
+            return "Credentials[clientId=" + clientId + ", clientSecret=******]"; // never in a log
+        }
+    }
+
+    /** @throws IllegalArgumentException (fatal) naming a missing or wrong value */
+    public DemoSettings {
+        credentials = Map.copyOf(credentials);
+        if (!(rate > 0 && rate <= 1000)) {
+            throw new IllegalArgumentException("GSB_DEMO_RATE=" + rate + " is out of range: give calls per second, "
+                    + "more than 0 and at most 1000, e.g. 5");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("GSB_DEMO_PORT=" + port + " is not a port: give 0 to 65535, e.g. 8099");
+        }
+    }
+
+    /**
+     * @param env the environment
+     * @return the settings
+     * @throws IllegalArgumentException (fatal) naming the variable that is missing or wrong, and what to set
+     */
+    public static DemoSettings fromEnv(Map<String, String> env) {
+        String tokenUrl = value(env, "GSB_TOKEN_URL");
+        Map<String, Credentials> credentials = new LinkedHashMap<>();
+        if (tokenUrl != null) {
+            for (String agency : DemoServices.AGENCIES) {
+                String prefix = variablePrefix(agency);
+                credentials.put(agency, new Credentials(required(env, prefix + "_CLIENT_ID"),
+                        required(env, prefix + "_CLIENT_SECRET")));
+            }
+        }
+        return new DemoSettings(required(env, "GSB_BOOTSTRAP"), required(env, "GSB_REGISTRY_URL"), tokenUrl, credentials,
+                number(env, "GSB_DEMO_RATE", "5"), (int) whole(env, "GSB_DEMO_PORT", "8099"), whole(env, "GSB_DEMO_SEED", Long.toString(DEFAULT_SEED)));
+    }
+
+    /** @param agency e.g. {@code civil-registry} @return its variables' prefix, e.g. {@code GSB_CIVIL_REGISTRY} */
+    public static String variablePrefix(String agency) {
+        return "GSB_" + agency.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** @param agency an agency of the demo @return its client credentials, when the bus is secured */
+    public Optional<Credentials> credentialsOf(String agency) {
+        return Optional.ofNullable(credentials.get(agency));
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String v = value(env, name);
+        if (v == null) {
+            throw new IllegalArgumentException(name + " is not set: run eval \"$(./gsb env)\" first, or set it yourself");
+        }
+        return v;
+    }
+
+    private static double number(Map<String, String> env, String name, String defaultValue) {
+        String v = Optional.ofNullable(value(env, name)).orElse(defaultValue);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + "=" + v + " is not a number: unset it for the default, " + defaultValue);
+        }
+    }
+
+    private static long whole(Map<String, String> env, String name, String defaultValue) {
+        String v = Optional.ofNullable(value(env, name)).orElse(defaultValue);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + "=" + v + " is not a whole number: unset it for the default, "
+                    + defaultValue);
+        }
+    }
+}

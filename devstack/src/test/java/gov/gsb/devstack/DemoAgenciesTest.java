@@ -1,0 +1,106 @@
+package gov.gsb.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gov.gsb.devstack.internal.Console;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link DemoAgencies}: found only when built, run on its built classpath with the servers' endpoints. */
+class DemoAgenciesTest {
+
+    @TempDir
+    Path root;
+
+    private StackSettings settings() {
+        return new StackSettings(root.resolve(".gsb"), root.resolve("cache"), root.resolve("m2"), Map.of(), true);
+    }
+
+    private List<ManagedServer> servers(StackSettings settings) {
+        return List.of(new KafkaBroker(settings), new KeycloakServer(settings), new RegistryServer(settings));
+    }
+
+    private Path built(String classpath) throws Exception {
+        Path target = Files.createDirectories(root.resolve("demo/target"));
+        Files.writeString(target.resolve("gsb-demo.jar"), "");
+        Files.writeString(target.resolve("demo-classpath.txt"), classpath + "\n");
+        return target;
+    }
+
+    @Test
+    void shouldNotBePartOfTheStackUnlessTheDemoIsBuilt() {
+        StackSettings settings = settings();
+
+        assertThat(DemoAgencies.ifBuilt(root, settings, servers(settings))).isEmpty();
+        assertThat(Stack.defaultServers(settings, root)).extracting(ManagedServer::name)
+                .containsExactly("kafka", "keycloak", "registry", "clickhouse");
+    }
+
+    @Test
+    void shouldStartLastOnItsBuiltClasspathWithTheLocalRepositoryResolved() throws Exception {
+        Path target = built("$M2_REPO/org/a.jar:$M2_REPO/org/b.jar");
+        StackSettings settings = settings();
+
+        List<ManagedServer> stack = Stack.defaultServers(settings, root);
+
+        assertThat(stack).extracting(ManagedServer::name).endsWith("demo");
+        DemoAgencies demo = (DemoAgencies) stack.get(stack.size() - 1);
+        assertThat(demo.phase()).isGreaterThan(stack.get(0).phase());
+        assertThat(demo.command()).containsSubsequence("-cp", target.resolve("gsb-demo.jar").toAbsolutePath()
+                + ":" + root.resolve("m2/org/a.jar") + ":" + root.resolve("m2/org/b.jar"), DemoAgencies.MAIN_CLASS);
+    }
+
+    @Test
+    void shouldGiveTheDemoTheServersEndpointsButNoTokenUrlWhileTheBrokerIsPlaintext() throws Exception {
+        built("");
+        StackSettings settings = settings();
+        List<ManagedServer> servers = servers(settings);
+        KafkaBroker kafka = (KafkaBroker) servers.get(0);
+
+        Map<String, String> env = DemoAgencies.ifBuilt(root, settings, servers).orElseThrow().environment();
+
+        assertThat(env).containsEntry("GSB_BOOTSTRAP", kafka.bootstrapServers())
+                .containsEntry("GSB_REGISTRY_URL", ((RegistryServer) servers.get(2)).ccompatUrl())
+                .containsEntry("GSB_SINGLE_WINDOW_CLIENT_ID", "single-window")
+                .containsEntry("GSB_SINGLE_WINDOW_CLIENT_SECRET", "single-window-dev-secret")
+                .containsKey("GSB_DEMO_PORT")
+                .containsEntry("GSB_TOKEN_URL", null);
+    }
+
+    @Test
+    void shouldRunOnPrivateCopiesOfTheJarsThatABuildRewrites() throws Exception {
+        Path release = Files.createDirectories(root.resolve("m2/org/a/1.0")).resolve("a-1.0.jar");
+        Path snapshot = Files.createDirectories(root.resolve("m2/gov/b/0.1-SNAPSHOT")).resolve("b-0.1-SNAPSHOT.jar");
+        Path reactor = Files.createDirectories(root.resolve("sdk-core/target")).resolve("sdk-core.jar");
+        for (Path jar : List.of(release, snapshot, reactor)) {
+            Files.writeString(jar, jar.getFileName().toString());
+        }
+        built("$M2_REPO/org/a/1.0/a-1.0.jar:$M2_REPO/gov/b/0.1-SNAPSHOT/b-0.1-SNAPSHOT.jar:" + reactor);
+        StackSettings settings = settings();
+        DemoAgencies demo = DemoAgencies.ifBuilt(root, settings, servers(settings)).orElseThrow();
+
+        demo.prepare(Console.silent());
+
+        Path lib = settings.home("demo").resolve("lib");
+        assertThat(demo.command()).contains(String.join(":", lib.resolve("0-gsb-demo.jar").toString(),
+                release.toString(), lib.resolve("2-b-0.1-SNAPSHOT.jar").toString(), lib.resolve("3-sdk-core.jar").toString()));
+        assertThat(lib.resolve("3-sdk-core.jar")).hasContent("sdk-core.jar");
+    }
+
+    @Test
+    void shouldNameTheRebuildWhenAFileOfItsClasspathIsGone() throws Exception {
+        built("$M2_REPO/gone.jar");
+        StackSettings settings = settings();
+        DemoAgencies demo = DemoAgencies.ifBuilt(root, settings, servers(settings)).orElseThrow();
+
+        assertThatThrownBy(() -> demo.prepare(Console.silent()))
+                .isInstanceOf(DevstackException.class)
+                .hasMessage("the demo's classpath names 1 missing file(s), e.g. " + root.resolve("m2/gone.jar")
+                        + ": rebuild it with mvn -pl devstack,demo -am package");
+    }
+}

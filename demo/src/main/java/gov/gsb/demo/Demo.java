@@ -64,9 +64,13 @@ public final class Demo implements AutoCloseable {
      * Creates the topics that are missing, starts the agencies, waits (up to 30 s) until their
      * subscribers have their partitions, then starts the single window's traffic.
      *
-     * @throws IllegalStateException (fatal) if the bus cannot be reached or refuses; what was started is closed
+     * @throws IllegalStateException (fatal) if the bus cannot be reached or refuses (what was started is
+     *     closed), or if it was started before
      */
     public synchronized void start() {
+        if (!toClose.isEmpty() || running) {
+            throw new IllegalStateException("the demo was started already");
+        }
         try {
             Clients clients = new Clients(settings);
             createTopics(clients);
@@ -83,8 +87,8 @@ public final class Demo implements AutoCloseable {
             singleWindow.start();
             toClose.push(new Summary(this, Duration.ofSeconds(10)).start());
             running = true;
-            LOG.info("the demo agencies run: {} citizens act at the single window, {} calls per second (seed {})",
-                    POPULATION, settings.rate(), settings.seed());
+            LOG.info("the demo agencies run: {} citizens act at the single window, {} calls per second "
+                    + "(GSB_DEMO_SEED={} replays this run)", POPULATION, settings.rate(), settings.seed());
         } catch (RuntimeException e) {
             close();
             throw e;

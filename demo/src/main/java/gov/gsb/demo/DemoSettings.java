@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The demo's settings, read from the environment: the variables {@code ./gsb env} prints, plus the
@@ -18,8 +19,8 @@ import java.util.Optional;
  *       with {@code GSB_<AGENCY>_CLIENT_ID} and {@code GSB_<AGENCY>_CLIENT_SECRET}</td></tr>
  *   <tr><td>GSB_DEMO_RATE</td><td>5</td><td>the single window's calls per second</td></tr>
  *   <tr><td>GSB_DEMO_PORT</td><td>8099</td><td>the port of {@code /health} and {@code /stats} on 127.0.0.1 (0: any free one)</td></tr>
- *   <tr><td>GSB_DEMO_SEED</td><td>31</td><td>the seed of every random choice: the same seed, the same citizens and
- *       calls (31 shows every kind of trouble within its first 20 calls)</td></tr>
+ *   <tr><td>GSB_DEMO_SEED</td><td>a new one per run (logged at start)</td><td>the seed of every random choice: the
+ *       same seed, the same citizens, calls and troubles</td></tr>
  * </table>
  *
  * @param bootstrap the bus's brokers
@@ -32,9 +33,6 @@ import java.util.Optional;
  */
 public record DemoSettings(String bootstrap, String registryUrl, String tokenUrl, Map<String, Credentials> credentials,
                            double rate, int port, long seed) {
-
-    /** The seed unless GSB_DEMO_SEED says otherwise: its first 20 calls already show every kind of trouble. */
-    public static final long DEFAULT_SEED = 31;
 
     /** An agency's OAuth client. @param clientId its id @param clientSecret its secret */
     public record Credentials(String clientId, String clientSecret) {
@@ -72,7 +70,7 @@ public record DemoSettings(String bootstrap, String registryUrl, String tokenUrl
             }
         }
         return new DemoSettings(required(env, "GSB_BOOTSTRAP"), required(env, "GSB_REGISTRY_URL"), tokenUrl, credentials,
-                number(env, "GSB_DEMO_RATE", "5"), (int) whole(env, "GSB_DEMO_PORT", "8099"), whole(env, "GSB_DEMO_SEED", Long.toString(DEFAULT_SEED)));
+                number(env, "GSB_DEMO_RATE", "5"), (int) whole(env, "GSB_DEMO_PORT", "8099"), seed(env));
     }
 
     /** @param agency e.g. {@code civil-registry} @return its variables' prefix, e.g. {@code GSB_CIVIL_REGISTRY} */
@@ -105,6 +103,15 @@ public record DemoSettings(String bootstrap, String registryUrl, String tokenUrl
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + "=" + v + " is not a number: unset it for the default, " + defaultValue);
         }
+    }
+
+    /**
+     * A new seed per run unless one is given: a run's case and request ids then differ from the last run's, which
+     * the bus's call log keeps (a fixed seed would repeat them on every start).
+     */
+    private static long seed(Map<String, String> env) {
+        return value(env, "GSB_DEMO_SEED") == null ? ThreadLocalRandom.current().nextLong(1, 1_000_000)
+                : whole(env, "GSB_DEMO_SEED", "0");
     }
 
     private static long whole(Map<String, String> env, String name, String defaultValue) {

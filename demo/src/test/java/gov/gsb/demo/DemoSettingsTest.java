@@ -22,7 +22,20 @@ class DemoSettingsTest {
         assertThat(s.credentials()).isEmpty();
         assertThat(s.rate()).isEqualTo(5);
         assertThat(s.port()).isEqualTo(8099);
-        assertThat(s.seed()).isEqualTo(DemoSettings.DEFAULT_SEED);
+        assertThat(s.seed()).isPositive();
+    }
+
+    @Test
+    void shouldPickAFreshSeedPerRunUnlessOneIsGiven() {
+        Map<String, String> env = new HashMap<>(BUS);
+        java.util.Set<Long> seeds = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            seeds.add(DemoSettings.fromEnv(env).seed());
+        }
+        assertThat(seeds).hasSizeGreaterThan(1);
+
+        env.put("GSB_DEMO_SEED", "31");
+        assertThat(DemoSettings.fromEnv(env).seed()).isEqualTo(31);
     }
 
     @Test

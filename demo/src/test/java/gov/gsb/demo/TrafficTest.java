@@ -91,14 +91,14 @@ class TrafficTest {
     }
 
     /**
-     * The premise of {@code DemoIT}: with the default seed, every kind of trouble shows within the
-     * first calls, so that a few seconds of traffic show them all.
+     * The premise of {@code DemoIT}: with its seed, every kind of trouble shows within the first
+     * calls, so that a few seconds of traffic show them all.
      */
     @Test
-    void shouldShowEveryKindOfTroubleWithinTheFirstCallsOfTheDefaultSeed() {
-        Fate fate = new Fate(DemoSettings.DEFAULT_SEED);
+    void shouldShowEveryKindOfTroubleWithinTheFirstCallsOfTheSeedDemoItUses() {
+        Fate fate = new Fate(DemoIT.SEED);
         Map<String, Integer> first = new java.util.TreeMap<>();
-        List<Planned> planned = plan(DemoSettings.DEFAULT_SEED, DemoIT.CALLS_SEEN);
+        List<Planned> planned = plan(DemoIT.SEED, DemoIT.CALLS_SEEN);
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
             if (p.kind() != Kind.ADDRESS_CHANGE) {

@@ -163,8 +163,9 @@ public final class GsbSubscriber implements AutoCloseable {
         c.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.getString(GsbSubscriberConfig.START_FROM));
-        consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        producer = new KafkaProducer<>(context.producerProperties("replies"), new ByteArraySerializer(), new ByteArraySerializer());
+        consumer = context.create(() -> new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        producer = context.create(() -> new KafkaProducer<>(context.producerProperties("replies"), new ByteArraySerializer(),
+                new ByteArraySerializer()));
         loop = new SubscriberLoop(context, consumer, producer, subscriptions,
                 new SubscriberLoop.RetrySettings(config.getInt(GsbSubscriberConfig.RETRIES),
                         config.getLong(GsbSubscriberConfig.RETRY_BACKOFF_MS),
@@ -207,6 +208,26 @@ public final class GsbSubscriber implements AutoCloseable {
     /** @return whether the subscriber's thread is running */
     public boolean isRunning() {
         return loop != null && loop.isRunning();
+    }
+
+    /**
+     * Waits until the subscriber's group has given it partitions to read (a new group takes a few
+     * seconds to form): useful before the first event that it must not miss with {@code gsb.start.from=latest}.
+     *
+     * @param timeout how long to wait at most
+     * @return whether it has partitions
+     */
+    public boolean awaitAssignment(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!(loop != null && loop.isAssigned()) && System.nanoTime() < deadline && failure == null) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return loop != null && loop.isAssigned();
     }
 
     /** @return why the subscriber stopped on its own (a refused grant, say), if it did */

@@ -61,7 +61,7 @@ public final class DemoAgencies extends ManagedServer {
 
     @Override
     protected int phase() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -128,7 +128,7 @@ public final class DemoAgencies extends ManagedServer {
         Map<String, String> env = new LinkedHashMap<>();
         servers.forEach(s -> env.putAll(s.endpoints()));
         env.put("GSB_DEMO_PORT", Integer.toString(port));
-        boolean plaintext = servers.stream().anyMatch(s -> s instanceof KafkaBroker k && k.clientProperties().isEmpty());
+        boolean plaintext = servers.stream().anyMatch(s -> s instanceof KafkaBroker k && !k.isSecured());
         if (plaintext) {
             // The local broker takes no logins yet: with a token URL the demo's clients would speak SASL to it.
             env.put("GSB_TOKEN_URL", null);

@@ -31,6 +31,7 @@ public final class KafkaBroker extends ManagedServer {
     private final int controllerPort;
     private final List<Path> extraJars = new ArrayList<>();
     private final Map<String, String> extraProperties = new LinkedHashMap<>();
+    private KeycloakServer keycloak;
 
     public KafkaBroker(StackSettings settings) {
         super("kafka", settings);
@@ -42,6 +43,31 @@ public final class KafkaBroker extends ManagedServer {
     public KafkaBroker withJars(List<Path> jars) {
         extraJars.addAll(jars);
         return this;
+    }
+
+    /**
+     * Secures every listener with SASL OAUTHBEARER against the realm, with the broker plugin's
+     * principal builder and authorizer ({@link BrokerSecurity}). The broker then starts after
+     * Keycloak is healthy (it logs in at start).
+     *
+     * @param realm the Keycloak that issues the tokens
+     * @param pluginJar the broker plugin's jar, put on the broker's classpath
+     * @return this broker
+     */
+    public KafkaBroker secured(KeycloakServer realm, Path pluginJar) {
+        this.keycloak = realm;
+        extraJars.add(pluginJar);
+        return this;
+    }
+
+    /** @return whether clients must log in */
+    public boolean isSecured() {
+        return keycloak != null;
+    }
+
+    @Override
+    protected int phase() {
+        return keycloak != null ? 1 : 0;
     }
 
     /** Adds or overrides broker properties. */
@@ -94,11 +120,16 @@ public final class KafkaBroker extends ManagedServer {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        String listener = keycloak != null ? "BROKER" : "PLAINTEXT";
+        String protocol = keycloak != null ? "SASL_PLAINTEXT" : "PLAINTEXT";
+        p.setProperty("listeners", listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", listener + "://127.0.0.1:" + port);
         p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", listener);
+        p.setProperty("listener.security.protocol.map", listener + ":" + protocol + ",CONTROLLER:" + protocol);
+        if (keycloak != null) {
+            BrokerSecurity.brokerProperties(keycloak, List.of("BROKER", "CONTROLLER")).forEach(p::setProperty);
+        }
         p.setProperty("log.dirs", home.resolve("data").toString());
         p.setProperty("num.partitions", "3");
         // Topics are made on purpose (the catalog, the tests), never by a typo in a client.
@@ -115,10 +146,14 @@ public final class KafkaBroker extends ManagedServer {
 
     @Override
     protected List<String> command() {
-        return List.of(currentJava(), "-Xms256m", "-Xmx768m", "-XX:+UseG1GC",
+        List<String> cmd = new ArrayList<>(List.of(currentJava(), "-Xms256m", "-Xmx768m", "-XX:+UseG1GC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-cp", classpath(), "kafka.Kafka", home.resolve("server.properties").toString());
+                "-Dorg.slf4j.simpleLogger.showDateTime=true"));
+        if (keycloak != null) {
+            cmd.add("-D" + BrokerSecurity.ALLOWED_URLS + "=" + BrokerSecurity.allowedUrls(keycloak));
+        }
+        cmd.addAll(List.of("-cp", classpath(), "kafka.Kafka", home.resolve("server.properties").toString()));
+        return cmd;
     }
 
     /** This module's runtime classpath (written at build time) plus any extra jars. */
@@ -145,9 +180,9 @@ public final class KafkaBroker extends ManagedServer {
         }
     }
 
-    /** Security settings a client of this broker needs (none on the plaintext stack). */
-    public Map<String, String> clientProperties() {
-        return Map.of();
+    /** Security settings a client of this broker needs: none on a plaintext broker, else the broker's own login. */
+    public Map<String, Object> clientProperties() {
+        return keycloak == null ? Map.of() : BrokerSecurity.clientProperties(bootstrapServers(), keycloak, BrokerSecurity.BROKER_CLIENT);
     }
 
     @Override

@@ -48,6 +48,12 @@ public final class Stack {
      */
     public static List<ManagedServer> defaultServers(StackSettings settings, Path repoRoot) {
         List<ManagedServer> servers = new ArrayList<>(defaultServers(settings));
+        Path plugin = repoRoot.resolve("broker-plugin/target/gsb-broker-plugin.jar");
+        if (Files.isRegularFile(plugin)) {
+            // The bus as it runs in production: every client logs in, the plugin authorizes.
+            KeycloakServer keycloak = (KeycloakServer) servers.get(1);
+            ((KafkaBroker) servers.get(0)).secured(keycloak, plugin);
+        }
         DemoAgencies.ifBuilt(repoRoot, settings, servers).ifPresent(servers::add);
         return List.copyOf(servers);
     }

@@ -68,9 +68,9 @@ public final class GsbPublisher implements Publisher {
         // Kafka wants delivery.timeout >= linger + request.timeout: leave room for a retry within a publish.
         p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 Math.min(30_000, config.getInt(GsbPublisherConfig.PUBLISH_TIMEOUT_MS) / 2));
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.producer = context.create(() -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()));
         this.serializer = new GsbAvroSerializer<>(context.registry(), context.autoRegister());
-        this.requests = new RequestReply(context, () -> new ReplyRouter(context.consumerProperties("replies")));
+        this.requests = new RequestReply(context, () -> context.create(() -> new ReplyRouter(context.consumerProperties("replies"))));
     }
 
     /** @return a builder from plain settings */

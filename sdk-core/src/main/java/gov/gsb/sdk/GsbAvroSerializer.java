@@ -115,7 +115,8 @@ public class GsbAvroSerializer<T> implements Serializer<T> {
         } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
             throw new InvalidMessageException("topic " + topic + ": the " + record.getSchema().getFullName()
                     + " cannot be encoded with its schema: " + e.getMessage()
-                    + ". Fill every required field with a value of its type", e);
+                    + ". Give every field a value its schema allows (required fields set, decimals within their scale and "
+                    + "precision, enum symbols of the contract)", e);
         }
     }
 

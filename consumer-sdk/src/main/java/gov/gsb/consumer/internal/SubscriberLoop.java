@@ -43,6 +43,7 @@ public final class SubscriberLoop implements Runnable {
     private final Set<String> pausedTopics = new HashSet<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile boolean assigned;
 
     public SubscriberLoop(ClientContext context, KafkaConsumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer,
                           Map<String, Subscription> byTopic, RetrySettings retry, String groupId,
@@ -224,6 +225,11 @@ public final class SubscriberLoop implements Runnable {
         return result;
     }
 
+    /** @return whether the group has given this instance partitions (it then receives messages) */
+    public boolean isAssigned() {
+        return assigned;
+    }
+
     /** @return whether the loop still runs */
     public boolean isRunning() {
         return running && stopped.getCount() > 0;
@@ -248,6 +254,7 @@ public final class SubscriberLoop implements Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assigned = assigned || !partitions.isEmpty();
             for (String topic : pausedTopics) {
                 consumer.pause(partitionsOf(partitions, topic));
             }

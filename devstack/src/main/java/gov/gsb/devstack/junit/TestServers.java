@@ -35,6 +35,11 @@ public final class TestServers {
         return get(InJvmKafka.class);
     }
 
+    /** The in-JVM broker secured with OAuth and the broker plugin, against {@link #keycloak()}. */
+    public static SecuredKafka securedKafka() {
+        return get(SecuredKafka.class);
+    }
+
     /** Keycloak with the realm {@code gsb}. */
     public static KeycloakServer keycloak() {
         return get(KeycloakServer.class);
@@ -52,7 +57,7 @@ public final class TestServers {
 
     /** Whether {@code type} is a server this class can provide. */
     public static boolean provides(Class<?> type) {
-        return type == InJvmKafka.class || type == KeycloakServer.class || type == RegistryServer.class
+        return type == InJvmKafka.class || type == SecuredKafka.class || type == KeycloakServer.class || type == RegistryServer.class
                 || type == ClickHouseServer.class;
     }
 
@@ -79,6 +84,11 @@ public final class TestServers {
         if (type == InJvmKafka.class) {
             InJvmKafka kafka = InJvmKafka.start(Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "gsb-test-kafka-stop"));
+            return kafka;
+        }
+        if (type == SecuredKafka.class) {
+            SecuredKafka kafka = SecuredKafka.start(keycloak(), Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka.kafka()::close, "gsb-test-secured-kafka-stop"));
             return kafka;
         }
         Function<StackSettings, ManagedServer> factory;

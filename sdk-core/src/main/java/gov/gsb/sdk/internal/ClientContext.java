@@ -47,7 +47,12 @@ public final class ClientContext implements AutoCloseable {
         this.registry = registry != null ? registry : httpRegistry(config);
         this.metrics = new Metrics(new MetricConfig(), java.util.List.of(new JmxReporter()), Time.SYSTEM,
                 new KafkaMetricsContext("gsb.sdk", Map.of("client-id", clientId)));
-        this.recorder = config.getBoolean(GsbClientConfig.CALLS_ENABLED) ? newRecorder() : null;
+        try {
+            this.recorder = config.getBoolean(GsbClientConfig.CALLS_ENABLED) ? newRecorder() : null;
+        } catch (RuntimeException e) {
+            metrics.close(); // a refused login: release what was made so far
+            throw e;
+        }
         if (recorder != null) {
             recorder.registerMetrics(metrics, "gsb-call-records");
         }
@@ -71,8 +76,22 @@ public final class ClientContext implements AutoCloseable {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         GsbAvroSerializer<CallRecord> serializer = new GsbAvroSerializer<>(registry, autoRegister());
-        return new CallRecorder(new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer()), serializer,
+        return new CallRecorder(create(() -> new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())), serializer,
                 config.getString(GsbClientConfig.CALLS_TOPIC), config.getInt(GsbClientConfig.CALLS_BUFFER_RECORDS));
+    }
+
+    /**
+     * Makes a Kafka client, turning a failed login into the SDK's typed error.
+     *
+     * @throws gov.gsb.sdk.NotAuthorizedException (fatal) if the identity provider refuses the agency's credentials
+     * @throws gov.gsb.sdk.BusUnavailableException (retriable) if it does not answer
+     */
+    public <T> T create(java.util.function.Supplier<T> client) {
+        try {
+            return client.get();
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw ErrorMapping.construction(e, config.agency());
+        }
     }
 
     /** @return the settings */

@@ -57,6 +57,32 @@ public final class ErrorMapping {
         return new org.apache.kafka.common.KafkaException(e);
     }
 
+    /**
+     * What a Kafka client's constructor threw, as the SDK's error: with OAuth the client logs in as
+     * it is made, so wrong credentials or an unreachable identity provider fail right there.
+     *
+     * @param e what the constructor threw
+     * @param agency the agency logging in
+     * @return {@link NotAuthorizedException} for refused credentials, {@link BusUnavailableException}
+     *     for an identity provider that did not answer, else {@code e}
+     */
+    public static RuntimeException construction(org.apache.kafka.common.KafkaException e, String agency) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String message = String.valueOf(c.getMessage());
+            if (message.contains("response code 401") || message.contains("response code 400")
+                    || message.contains("Invalid client")) {
+                return new NotAuthorizedException("agency " + agency + " could not log in to the bus (the identity provider "
+                        + "refused its credentials): check gsb.client.id and gsb.client.secret", e);
+            }
+            if (c instanceof java.net.ConnectException || c instanceof java.net.http.HttpTimeoutException
+                    || c instanceof java.net.UnknownHostException) {
+                return new BusUnavailableException("agency " + agency + " could not log in to the bus: the identity "
+                        + "provider did not answer (" + c.getMessage() + "); check gsb.token.url, or try again later", e);
+            }
+        }
+        return e;
+    }
+
     private static boolean isMissingTopic(Throwable e) {
         // A send to a topic that does not exist ends, after max.block.ms, as a TimeoutException caused
         // by UnknownTopicOrPartition. The same timeout without that cause means no broker answered.

@@ -1,0 +1,113 @@
+package gov.gsb.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.gsb.helm.Chart.Profile;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Keycloak, its realm import, ClickHouse and the registry: what the bus relies on. */
+class OperatorResourcesTest {
+
+    @Test
+    void shouldImportTheRealmWithTheBusClientsRolesAndMappersAndNoDevSecret() {
+        JsonNode realmImport = Chart.ofKind(Chart.documents(Profile.PRODUCTION), "KeycloakRealmImport").get(0);
+        JsonNode realm = realmImport.at("/spec/realm");
+
+        assertThat(realm.path("realm").asText()).isEqualTo("gsb");
+        assertThat(realm.at("/roles/realm")).extracting(r -> r.path("name").asText())
+                .containsExactlyInAnyOrder("admin", "auditor", "analyst", "publisher", "subscriber");
+        assertThat(realm.path("clients")).extracting(c -> c.path("clientId").asText())
+                .containsExactlyInAnyOrder("gsb-services", "gsb-broker", "gsb-registry", "gsb-portal");
+        for (JsonNode client : realm.path("clients")) {
+            assertThat(client.path("secret").asText()).as(client.path("clientId").asText()).matches("\\$\\{GSB_[A-Z_]+}");
+            assertThat(client.path("protocolMappers")).extracting(m -> m.path("protocolMapper").asText())
+                    .containsExactlyInAnyOrder("oidc-group-membership-mapper", "oidc-audience-mapper");
+        }
+        assertThat(realmImport.at("/spec/placeholders").size()).isEqualTo(5);
+        realmImport.at("/spec/placeholders").forEach(p -> assertThat(p.at("/secret/name").asText()).isNotEmpty());
+        assertThat(realmImport.toString()).doesNotContain("dev-secret").doesNotContain("localhost");
+        JsonNode services = realm.path("users").get(0);
+        assertThat(services.path("serviceAccountClientId").asText()).isEqualTo("gsb-services");
+        assertThat(services.at("/clientRoles/realm-management")).extracting(JsonNode::asText).contains("manage-clients");
+        JsonNode admin = realm.path("users").get(3);
+        assertThat(admin.at("/credentials/0/temporary").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldPointKeycloakAtItsDatabaseBySecretAndPinTheIssuer() {
+        JsonNode kc = Chart.ofKind(Chart.documents(Profile.PRODUCTION), "Keycloak").get(0).path("spec");
+
+        assertThat(kc.at("/db/host").asText()).isEqualTo("keycloak-db.gsb.example");
+        assertThat(kc.at("/db/passwordSecret/name").asText()).isEqualTo("gsb-keycloak-db");
+        assertThat(kc.at("/hostname/hostname").asText()).isEqualTo("https://keycloak.gsb.example");
+        assertThat(kc.at("/hostname/strict").asBoolean()).isTrue();
+        assertThat(kc.at("/http/tlsSecret").asText()).isEqualTo("gsb-keycloak-tls");
+        assertThat(kc.at("/instances").asInt()).isEqualTo(3);
+        assertThat(Chart.ofKind(Chart.documents(Profile.PRODUCTION), "StatefulSet")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void shouldLayOutClickHouseShardsAndReplicasFromValues(Profile profile) {
+        List<JsonNode> docs = Chart.documents(profile);
+        JsonNode layout = Chart.ofKind(docs, "ClickHouseInstallation").get(0).at("/spec/configuration/clusters/0/layout");
+        int replicas = profile == Profile.PRODUCTION ? 2 : 1;
+
+        assertThat(layout.path("shardsCount").asInt()).isEqualTo(profile == Profile.PRODUCTION ? 2 : 1);
+        assertThat(layout.path("replicasCount").asInt()).isEqualTo(replicas);
+        assertThat(Chart.ofKind(docs, "ClickHouseKeeperInstallation")).hasSize(replicas > 1 ? 1 : 0);
+    }
+
+    @Test
+    void shouldRenderAnyShardsAndReplicasAsked() {
+        List<JsonNode> docs = Chart.parse(Chart.render(Profile.DEFAULT, Map.of("clickhouse.shards", 4,
+                "clickhouse.replicas", 3)));
+        JsonNode chi = Chart.ofKind(docs, "ClickHouseInstallation").get(0);
+
+        assertThat(chi.at("/spec/configuration/clusters/0/layout/shardsCount").asInt()).isEqualTo(4);
+        assertThat(chi.at("/spec/configuration/clusters/0/layout/replicasCount").asInt()).isEqualTo(3);
+        assertThat(chi.at("/spec/configuration/zookeeper/nodes/0/host").asText()).startsWith("keeper-");
+        assertThat(CrdSchemas.problems(chi)).isEmpty();
+    }
+
+    @Test
+    void shouldGiveClickHouseUserGsbItsPasswordFromASecret() {
+        JsonNode users = Chart.ofKind(Chart.documents(Profile.PRODUCTION), "ClickHouseInstallation").get(0)
+                .at("/spec/configuration/users");
+
+        assertThat(users.path("gsb/password").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("gsb-clickhouse");
+    }
+
+    @Test
+    void shouldStoreSchemasInKafkaWithTheBackwardRuleAndItsOwnCredentials() {
+        JsonNode c = Chart.one(Chart.documents(Profile.PRODUCTION), "Deployment", "-registry")
+                .at("/spec/template/spec/containers/0");
+        String env = c.path("env").toString();
+
+        assertThat(c.path("image").asText()).isEqualTo("quay.io/apicurio/apicurio-registry:3.3.3");
+        assertThat(env).contains("\"APICURIO_STORAGE_KIND\",\"value\":\"kafkasql\"")
+                .contains("-Dapicurio.rules.global.compatibility=BACKWARD")
+                .contains("\"APICURIO_KAFKASQL_SECURITY_SASL_CLIENT_ID\",\"value\":\"gsb-registry\"")
+                .contains("{\"name\":\"gsb-client-secrets\",\"key\":\"gsb-registry\"}");
+    }
+
+    @Test
+    void shouldHandTheServicesTheContractsEnvironment() {
+        List<JsonNode> docs = Chart.documents(Profile.PRODUCTION);
+        String admin = Chart.one(docs, "Deployment", "-access-admin").toString();
+        String analytics = Chart.one(docs, "Deployment", "-analytics").toString();
+        String processors = Chart.one(docs, "Deployment", "-stream-processors").toString();
+
+        assertThat(admin).contains("GSB_BOOTSTRAP", "GSB_KEYCLOAK_URL", "GSB_REGISTRY_URL", "GSB_SERVICES_CLIENT_SECRET",
+                "GSB_PORTAL_CLIENT_SECRET", "/apis/ccompat/v7", "https://keycloak.gsb.example/realms/gsb");
+        assertThat(analytics).contains("GSB_CLICKHOUSE_URL", "GSB_CLICKHOUSE_USER", "GSB_CLICKHOUSE_PASSWORD",
+                "GSB_KEYCLOAK_URL", "GSB_PORTAL_CLIENT_SECRET");
+        assertThat(processors).contains("GSB_BOOTSTRAP", "GSB_REGISTRY_URL", "GSB_CLICKHOUSE_URL", "GSB_TOKEN_URL",
+                "GSB_SERVICES_CLIENT_SECRET", "/realms/gsb/protocol/openid-connect/token", "gsb-kafka-kafka-bootstrap");
+    }
+}

@@ -2,6 +2,7 @@ package gov.gsb.schemas;
 
 import gov.gsb.bus.AuditEvent;
 import gov.gsb.bus.CallRecord;
+import gov.gsb.bus.Grant;
 import gov.gsb.bus.ServiceDescriptor;
 import gov.gsb.sample.civilregistry.AddressChangeReply;
 import gov.gsb.sample.civilregistry.AddressChangeRequest;
@@ -65,6 +66,7 @@ public final class Contracts {
             of(CallRecord.class),
             of(AuditEvent.class),
             of(ServiceDescriptor.class),
+            of(Grant.class),
             of(AddressChanged.class),
             of(AddressChangeRequest.class),
             of(AddressChangeReply.class),

@@ -4,8 +4,13 @@ import gov.gsb.bus.AuditEvent;
 import gov.gsb.bus.AuditOutcome;
 import gov.gsb.bus.CallKind;
 import gov.gsb.bus.CallRecord;
+import gov.gsb.bus.Grant;
+import gov.gsb.bus.GrantOperation;
+import gov.gsb.bus.GrantPermission;
+import gov.gsb.bus.GrantStatus;
 import gov.gsb.bus.Outcome;
 import gov.gsb.bus.Owner;
+import gov.gsb.bus.PrincipalType;
 import gov.gsb.bus.ServiceDescriptor;
 import gov.gsb.bus.ServiceKind;
 import gov.gsb.bus.ServiceStatus;
@@ -53,6 +58,7 @@ public final class Samples {
             Map.entry(CallRecord.class, Samples::callRecord),
             Map.entry(AuditEvent.class, Samples::auditEvent),
             Map.entry(ServiceDescriptor.class, Samples::serviceDescriptor),
+            Map.entry(Grant.class, Samples::grant),
             Map.entry(AddressChanged.class, Samples::addressChanged),
             Map.entry(AddressChangeRequest.class, Samples::addressChangeRequest),
             Map.entry(AddressChangeReply.class, Samples::addressChangeReply),
@@ -137,6 +143,25 @@ public final class Samples {
                 .setStatus(ServiceStatus.ACTIVE)
                 .setCreatedAt(NOW.minusSeconds(86_400))
                 .setUpdatedAt(NOW)
+                .build();
+    }
+
+    /** @return a sample Grant: the tax administration's agency group may subscribe to address changes */
+    public static Grant grant() {
+        return Grant.newBuilder()
+                .setId("3c9e4f7a-51d2-4b8e-9a06-7d2f1e4c5b88")
+                .setService("civil-registry.address-changed")
+                .setOperation(GrantOperation.SUBSCRIBE)
+                .setPrincipalType(PrincipalType.GROUP)
+                .setPrincipal("agencies/tax")
+                .setPermission(GrantPermission.ALLOW)
+                .setConsumerAgency("tax")
+                .setGrantedBy("admin")
+                .setGrantedAt(NOW.minusSeconds(3_600))
+                .setComment("Tax keeps its address register in step with the civil registry (case 2025-118)")
+                .setStatus(GrantStatus.REVOKED)
+                .setRevokedBy("admin")
+                .setRevokedAt(NOW)
                 .build();
     }
 

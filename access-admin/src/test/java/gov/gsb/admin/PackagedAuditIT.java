@@ -1,0 +1,10 @@
+package gov.gsb.admin;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link AuditTest} against the packaged application ({@code target/quarkus-app}), in the production profile. */
+@QuarkusIntegrationTest
+@WithTestResource(GsbServers.class)
+class PackagedAuditIT extends AuditTest {
+}

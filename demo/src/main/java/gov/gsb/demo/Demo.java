@@ -106,6 +106,11 @@ public final class Demo implements AutoCloseable {
     }
 
     private void createTopics(Clients clients) {
+        if (settings.adminUrl() != null && settings.tokenUrl() != null) {
+            // A secured bus: the catalog service registers the services, makes their topics and grants access.
+            new DemoCatalog(settings.adminUrl(), settings.tokenUrl(), settings.servicesSecret()).ensure();
+            return;
+        }
         try (Admin admin = Admin.create(clients.admin())) {
             List<String> created = DemoTopics.ensure(admin, Duration.ofSeconds(30));
             LOG.info("topics: {} created, {} there already", created.size(), DemoTopics.names().size() - created.size());

@@ -30,9 +30,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param rate the single window's calls per second
  * @param port the HTTP port on 127.0.0.1 (0: any free one)
  * @param seed the seed of the traffic and of the agencies' fates
+ * @param adminUrl access-admin's base URL (GSB_ADMIN_URL), or null: the demo then makes its topics itself
+ * @param servicesSecret the secret of the realm client {@code gsb-services} (role admin), to register the
+ *     demo's services and grants through access-admin; null without a token endpoint
  */
 public record DemoSettings(String bootstrap, String registryUrl, String tokenUrl, Map<String, Credentials> credentials,
-                           double rate, int port, long seed) {
+                           double rate, int port, long seed, String adminUrl, String servicesSecret) {
 
     /** An agency's OAuth client. @param clientId its id @param clientSecret its secret */
     public record Credentials(String clientId, String clientSecret) {
@@ -69,8 +72,11 @@ public record DemoSettings(String bootstrap, String registryUrl, String tokenUrl
                         required(env, prefix + "_CLIENT_SECRET")));
             }
         }
+        String adminUrl = value(env, "GSB_ADMIN_URL");
+        String servicesSecret = adminUrl != null && tokenUrl != null ? required(env, "GSB_SERVICES_CLIENT_SECRET") : null;
         return new DemoSettings(required(env, "GSB_BOOTSTRAP"), required(env, "GSB_REGISTRY_URL"), tokenUrl, credentials,
-                number(env, "GSB_DEMO_RATE", "5"), (int) whole(env, "GSB_DEMO_PORT", "8099"), seed(env));
+                number(env, "GSB_DEMO_RATE", "5"), (int) whole(env, "GSB_DEMO_PORT", "8099"), seed(env), adminUrl,
+                servicesSecret);
     }
 
     /** @param agency e.g. {@code civil-registry} @return its variables' prefix, e.g. {@code GSB_CIVIL_REGISTRY} */

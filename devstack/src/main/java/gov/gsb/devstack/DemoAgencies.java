@@ -61,7 +61,7 @@ public final class DemoAgencies extends ManagedServer {
 
     @Override
     protected int phase() {
-        return 2;
+        return 3; // after access-admin, which registers its services and grants
     }
 
     @Override

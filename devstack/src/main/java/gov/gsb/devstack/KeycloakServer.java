@@ -213,6 +213,9 @@ public final class KeycloakServer extends ManagedServer {
         Map<String, String> e = new LinkedHashMap<>();
         e.put("GSB_KEYCLOAK_URL", realmUrl());
         e.put("GSB_TOKEN_URL", tokenUrl());
+        // The bus's own services' client (role admin): access-admin, stream processors, the demo's set-up.
+        e.put("GSB_SERVICES_CLIENT_SECRET", devSecret(BrokerSecurity.SERVICES_CLIENT));
+        e.put("GSB_PORTAL_CLIENT_SECRET", devSecret("gsb-portal"));
         for (String agency : AGENCIES) {
             String var = "GSB_" + agency.toUpperCase().replace('-', '_');
             e.put(var + "_CLIENT_ID", agency);

@@ -54,6 +54,11 @@ public final class Stack {
             KeycloakServer keycloak = (KeycloakServer) servers.get(1);
             ((KafkaBroker) servers.get(0)).secured(keycloak, plugin);
         }
+        KafkaBroker kafka = (KafkaBroker) servers.get(0);
+        List<ManagedServer> base = List.copyOf(servers);
+        QuarkusApp.ifBuilt("admin", "access-admin", repoRoot, settings, base, "GSB_ADMIN_PORT", 8090, 2,
+                app -> kafka.isSecured() ? Map.of("GSB_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                        : Map.of("GSB_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT")).ifPresent(servers::add);
         DemoAgencies.ifBuilt(repoRoot, settings, servers).ifPresent(servers::add);
         return List.copyOf(servers);
     }

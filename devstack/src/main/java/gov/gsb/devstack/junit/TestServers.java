@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,13 +21,23 @@ import java.util.function.Function;
 
 /**
  * The real servers of a test JVM: each started on demand, once, on free random ports, through
- * the same {@link ManagedServer} code as {@code ./gsb up}, and stopped when the JVM exits.
+ * the same {@link ManagedServer} code as {@code ./gsb up}, and stopped, newest first, when the
+ * JUnit launcher session ends ({@link StopServersAtSessionEnd}), or at the latest when the JVM exits.
  * Their state and logs stay under {@code target/gsb-servers/} of the module being tested.
+ *
+ * <p>Why not only a shutdown hook: Kafka's test kit deletes its log directories in a shutdown hook
+ * of its own, and hooks run concurrently; a broker still running when its directory vanishes halts
+ * the JVM with a non-zero status, which Surefire reports as a crashed fork after every test passed.
  */
 public final class TestServers {
 
     private static final Map<Class<?>, CompletableFuture<Object>> STARTED = new ConcurrentHashMap<>();
     private static final Path ROOT = stateRoot();
+    private static final Deque<Runnable> STOPS = new ArrayDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestServers::stopAll, "gsb-test-servers-stop"));
+    }
 
     private TestServers() {
     }
@@ -83,12 +95,12 @@ public final class TestServers {
     private static Object create(Class<?> type) {
         if (type == InJvmKafka.class) {
             InJvmKafka kafka = InJvmKafka.start(Map.of());
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "gsb-test-kafka-stop"));
+            onStop(kafka::close);
             return kafka;
         }
         if (type == SecuredKafka.class) {
             SecuredKafka kafka = SecuredKafka.start(keycloak(), Map.of());
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka.kafka()::close, "gsb-test-secured-kafka-stop"));
+            onStop(kafka.kafka()::close);
             return kafka;
         }
         Function<StackSettings, ManagedServer> factory;
@@ -113,7 +125,7 @@ public final class TestServers {
         Console console = new Console(System.err, false);
         server.prepare(console);
         server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "gsb-test-" + server.name() + "-stop"));
+        onStop(server::stop);
         try {
             server.awaitHealthy();
         } catch (RuntimeException e) {
@@ -121,6 +133,33 @@ public final class TestServers {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * Stops every server this JVM started, the newest first (a secured broker before the Keycloak
+     * it validates against); idempotent. A server that fails to stop does not keep the others up.
+     */
+    public static void stopAll() {
+        while (true) {
+            Runnable stop;
+            synchronized (STOPS) {
+                stop = STOPS.pollFirst();
+            }
+            if (stop == null) {
+                return;
+            }
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                System.err.println("[gsb] a test server did not stop cleanly: " + e);
+            }
+        }
+    }
+
+    private static void onStop(Runnable stop) {
+        synchronized (STOPS) {
+            STOPS.addFirst(stop);
+        }
     }
 
     private static Path stateRoot() {

@@ -27,8 +27,8 @@ public final class KeycloakServer extends ManagedServer {
     public static final String REALM = "gsb";
     /** The audience the realm puts into access tokens for the bus. */
     public static final String AUDIENCE = "gsb";
-    /** The demo agencies of the realm: each a group under /agencies and a confidential client. */
-    public static final List<String> AGENCIES = List.of("civil-registry", "tax", "utilities", "single-window");
+    /** The agencies of the realm (the demo agencies and the orchestrator of composite services): each a group under /agencies and a confidential client. */
+    public static final List<String> AGENCIES = List.of("civil-registry", "tax", "utilities", "single-window", "orchestrator");
 
     static final String VERSION = "26.7.3";
     private static final String DIST = "org.keycloak:keycloak-quarkus-dist:" + VERSION + ":zip";

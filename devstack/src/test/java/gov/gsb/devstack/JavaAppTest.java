@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link DemoAgencies}: found only when built, run on its built classpath with the servers' endpoints. */
-class DemoAgenciesTest {
+/** {@link JavaApp}: found only when built, run on its built classpath with the servers' endpoints. */
+class JavaAppTest {
 
     @TempDir
     Path root;
@@ -36,9 +36,29 @@ class DemoAgenciesTest {
     void shouldNotBePartOfTheStackUnlessTheDemoIsBuilt() {
         StackSettings settings = settings();
 
-        assertThat(DemoAgencies.ifBuilt(root, settings, servers(settings))).isEmpty();
+        assertThat(JavaApp.demo(root, settings, servers(settings))).isEmpty();
         assertThat(Stack.defaultServers(settings, root)).extracting(ManagedServer::name)
                 .containsExactly("kafka", "keycloak", "registry", "clickhouse");
+    }
+
+    @Test
+    void shouldRunTheProcessorsBeforeTheDemoWithAStateFolderThatSurvivesRestarts() throws Exception {
+        built("");
+        Path processors = Files.createDirectories(root.resolve("stream-processors/target"));
+        Files.writeString(processors.resolve("gsb-stream-processors.jar"), "");
+        Files.writeString(processors.resolve("classpath.txt"), "\n");
+        StackSettings settings = settings();
+
+        List<ManagedServer> stack = Stack.defaultServers(settings, root);
+
+        assertThat(stack).extracting(ManagedServer::name).endsWith("processors", "demo");
+        JavaApp app = (JavaApp) stack.get(stack.size() - 2);
+        assertThat(app.phase()).isLessThan(stack.get(stack.size() - 1).phase());
+        assertThat(app.command()).contains("gov.gsb.processors.StreamProcessors");
+        assertThat(app.environment()).containsEntry("GSB_PROCESSORS_STATE_DIR",
+                settings.home("processors").resolve("state").toString())
+                .containsKeys("GSB_BOOTSTRAP", "GSB_REGISTRY_URL", "GSB_CLICKHOUSE_URL", "GSB_PROCESSORS_PORT");
+        assertThat(app.endpoints()).containsKey("GSB_PROCESSORS_URL");
     }
 
     @Test
@@ -49,10 +69,10 @@ class DemoAgenciesTest {
         List<ManagedServer> stack = Stack.defaultServers(settings, root);
 
         assertThat(stack).extracting(ManagedServer::name).endsWith("demo");
-        DemoAgencies demo = (DemoAgencies) stack.get(stack.size() - 1);
+        JavaApp demo = (JavaApp) stack.get(stack.size() - 1);
         assertThat(demo.phase()).isGreaterThan(stack.get(0).phase());
         assertThat(demo.command()).containsSubsequence("-cp", target.resolve("gsb-demo.jar").toAbsolutePath()
-                + ":" + root.resolve("m2/org/a.jar") + ":" + root.resolve("m2/org/b.jar"), DemoAgencies.MAIN_CLASS);
+                + ":" + root.resolve("m2/org/a.jar") + ":" + root.resolve("m2/org/b.jar"), JavaApp.DEMO.mainClass());
     }
 
     @Test
@@ -62,7 +82,7 @@ class DemoAgenciesTest {
         List<ManagedServer> servers = servers(settings);
         KafkaBroker kafka = (KafkaBroker) servers.get(0);
 
-        Map<String, String> env = DemoAgencies.ifBuilt(root, settings, servers).orElseThrow().environment();
+        Map<String, String> env = JavaApp.demo(root, settings, servers).orElseThrow().environment();
 
         assertThat(env).containsEntry("GSB_BOOTSTRAP", kafka.bootstrapServers())
                 .containsEntry("GSB_REGISTRY_URL", ((RegistryServer) servers.get(2)).ccompatUrl())
@@ -82,7 +102,7 @@ class DemoAgenciesTest {
         }
         built("$M2_REPO/org/a/1.0/a-1.0.jar:$M2_REPO/gov/b/0.1-SNAPSHOT/b-0.1-SNAPSHOT.jar:" + reactor);
         StackSettings settings = settings();
-        DemoAgencies demo = DemoAgencies.ifBuilt(root, settings, servers(settings)).orElseThrow();
+        JavaApp demo = JavaApp.demo(root, settings, servers(settings)).orElseThrow();
 
         demo.prepare(Console.silent());
 
@@ -96,7 +116,7 @@ class DemoAgenciesTest {
     void shouldNameTheRebuildWhenAFileOfItsClasspathIsGone() throws Exception {
         built("$M2_REPO/gone.jar");
         StackSettings settings = settings();
-        DemoAgencies demo = DemoAgencies.ifBuilt(root, settings, servers(settings)).orElseThrow();
+        JavaApp demo = JavaApp.demo(root, settings, servers(settings)).orElseThrow();
 
         assertThatThrownBy(() -> demo.prepare(Console.silent()))
                 .isInstanceOf(DevstackException.class)

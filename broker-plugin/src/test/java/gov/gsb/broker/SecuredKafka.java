@@ -2,6 +2,7 @@ package gov.gsb.broker;
 
 import gov.gsb.devstack.KeycloakServer;
 import gov.gsb.devstack.junit.InJvmKafka;
+import gov.gsb.devstack.junit.TestServers;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,11 +31,11 @@ final class SecuredKafka {
     private SecuredKafka() {
     }
 
-    /** The broker this JVM's tests share, started on first use and stopped when the JVM exits. */
+    /** The broker this JVM's tests share, started on first use and stopped with the other test servers. */
     static synchronized InJvmKafka shared(KeycloakServer keycloak) {
         if (shared == null) {
             shared = start(keycloak, Map.of());
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "gsb-secured-kafka-stop"));
+            TestServers.closeAtEnd(shared);
         }
         return shared;
     }

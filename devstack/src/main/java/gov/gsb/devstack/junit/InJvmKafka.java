@@ -59,7 +59,10 @@ public final class InJvmKafka implements AutoCloseable {
 
     private static InJvmKafka start(Map<String, String> brokerProperties, TestKitNodes.Builder nodeBuilder) {
         try {
+            // A folder of our own: Kafka's default is a temp folder deleted by a JVM shutdown hook, which can run
+            // while the broker still writes there; the broker then halts the JVM with status 1.
             TestKitNodes nodes = nodeBuilder
+                    .setBaseDirectory(TestServers.newServerDirectory("kafka"))
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)

@@ -13,6 +13,12 @@ public final class StopServersAtSessionEnd implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        TestServers.stopAll();
+        try {
+            ServerStops.runAll();
+        } catch (LinkageError e) {
+            // A class loader already closed under a framework's test runner (Quarkus has its own): the JVM's
+            // shutdown hook stops the servers instead. Failing here would fail a build whose tests all passed.
+            System.err.println("[gsb] stopping the test servers is left to the JVM's exit: " + e);
+        }
     }
 }

@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -33,11 +31,6 @@ public final class TestServers {
 
     private static final Map<Class<?>, CompletableFuture<Object>> STARTED = new ConcurrentHashMap<>();
     private static final Path ROOT = stateRoot();
-    private static final Deque<Runnable> STOPS = new ArrayDeque<>();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(TestServers::stopAll, "gsb-test-servers-stop"));
-    }
 
     private TestServers() {
     }
@@ -140,26 +133,34 @@ public final class TestServers {
      * it validates against); idempotent. A server that fails to stop does not keep the others up.
      */
     public static void stopAll() {
-        while (true) {
-            Runnable stop;
-            synchronized (STOPS) {
-                stop = STOPS.pollFirst();
-            }
-            if (stop == null) {
-                return;
-            }
+        ServerStops.runAll();
+    }
+
+    /**
+     * Has {@code server} closed with this JVM's other test servers (when the JUnit session ends),
+     * for a server a test module starts itself, e.g. a broker with settings of its own.
+     */
+    public static void closeAtEnd(AutoCloseable server) {
+        onStop(() -> {
             try {
-                stop.run();
-            } catch (RuntimeException e) {
-                System.err.println("[gsb] a test server did not stop cleanly: " + e);
+                server.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
+        });
+    }
+
+    /** A new, empty folder for a server's data under this JVM's test root. */
+    static Path newServerDirectory(String name) {
+        try {
+            return Files.createTempDirectory(ROOT, name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static void onStop(Runnable stop) {
-        synchronized (STOPS) {
-            STOPS.addFirst(stop);
-        }
+        ServerStops.add(stop);
     }
 
     private static Path stateRoot() {

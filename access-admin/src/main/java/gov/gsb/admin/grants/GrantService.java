@@ -93,6 +93,50 @@ public class GrantService {
      *         does not fit the service, unknown principal, missing or contradicting consumer agency)
      */
     public synchronized Result<GrantView> grant(GrantRequest request, Actor actor) {
+        Result<Prepared> prepared = prepare(request, actor);
+        if (!(prepared instanceof Result.Ok<Prepared> ok)) {
+            return recast(prepared);
+        }
+        Grant grant = ok.value().grant();
+        Target target = new Target("grant", grant.getId());
+        Optional<Grant> equal = equalActive(grant);
+        if (equal.isPresent()) {
+            audit.refused(actor, "grant.create", target, view(grant), "equal to active grant " + equal.get().getId());
+            return Result.conflict("an equal grant is active already: " + equal.get().getId());
+        }
+        audit.attempt(actor, "grant.create", target, null, () -> {
+            if (grant.getPermission() == GrantPermission.ALLOW) {
+                createTopics(grant, ok.value().service());
+            }
+            grants.put(grant);
+            acls.reconcile();
+        });
+        GrantView after = view(grant);
+        audit.success(actor, "grant.create", target, null, after);
+        return Result.created(after, grant.getId());
+    }
+
+    /**
+     * The grant a request would make, with the exact ACLs it maps to, checked as {@link #grant} checks it, but
+     * neither saved nor applied nor audited: what the portal's grant editor shows before saving.
+     *
+     * @return Ok with the grant as it would be (a new id each time); the outcomes of {@link #grant} otherwise
+     */
+    public Result<GrantView> preview(GrantRequest request, Actor actor) {
+        Result<Prepared> prepared = prepare(request, actor);
+        if (!(prepared instanceof Result.Ok<Prepared> ok)) {
+            return recast(prepared);
+        }
+        Optional<Grant> equal = equalActive(ok.value().grant());
+        return equal.isPresent() ? Result.conflict("an equal grant is active already: " + equal.get().getId())
+                : Result.ok(view(ok.value().grant()));
+    }
+
+    /** A request checked against the catalog and the realm, as the grant it makes. */
+    private record Prepared(Grant grant, ServiceDescriptor service) {
+    }
+
+    private Result<Prepared> prepare(GrantRequest request, Actor actor) {
         Optional<ServiceDescriptor> service = catalog.find(request.service());
         if (service.isEmpty()) {
             return Result.notFound("no service " + request.service() + " in the catalog");
@@ -104,24 +148,11 @@ public class GrantService {
         if (!(agency instanceof Result.Ok<String> ok)) {
             return recast(agency);
         }
-        Grant grant = newGrant(request, ok.value(), actor);
-        Target target = new Target("grant", grant.getId());
-        Optional<Grant> equal = grants.all().stream().filter(g -> g.getStatus() == GrantStatus.ACTIVE && sameAccess(g, grant))
-                .findFirst();
-        if (equal.isPresent()) {
-            audit.refused(actor, "grant.create", target, view(grant), "equal to active grant " + equal.get().getId());
-            return Result.conflict("an equal grant is active already: " + equal.get().getId());
-        }
-        audit.attempt(actor, "grant.create", target, null, () -> {
-            if (grant.getPermission() == GrantPermission.ALLOW) {
-                createTopics(grant, service.get());
-            }
-            grants.put(grant);
-            acls.reconcile();
-        });
-        GrantView after = view(grant);
-        audit.success(actor, "grant.create", target, null, after);
-        return Result.created(after, grant.getId());
+        return Result.ok(new Prepared(newGrant(request, ok.value(), actor), service.get()));
+    }
+
+    private Optional<Grant> equalActive(Grant grant) {
+        return grants.all().stream().filter(g -> g.getStatus() == GrantStatus.ACTIVE && sameAccess(g, grant)).findFirst();
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import gov.gsb.admin.catalog.RegistryAdmin.RegistryException;
 import gov.gsb.admin.keycloak.KeycloakException;
+import gov.gsb.admin.portal.PortalErrors;
 import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -14,6 +15,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -60,9 +62,12 @@ public class ProblemMapper {
         return Responses.problem(Status.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage(), null);
     }
 
-    /** Authenticated, but without a role this operation allows. */
+    /** Authenticated, but without a role this operation allows (the portal's pages get a page). */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        if (PortalErrors.isPortal(uri.getPath())) {
+            return PortalErrors.forbidden();
+        }
         return Responses.problem(Status.FORBIDDEN,
                 "this operation needs the realm role admin (changes) or admin or auditor (reads)", null);
     }

@@ -2,16 +2,22 @@ package gov.gsb.schemas;
 
 import gov.gsb.bus.AuditEvent;
 import gov.gsb.bus.CallRecord;
+import gov.gsb.bus.CompositeReply;
 import gov.gsb.bus.Grant;
 import gov.gsb.bus.ServiceDescriptor;
 import gov.gsb.sample.civilregistry.AddressChangeReply;
 import gov.gsb.sample.civilregistry.AddressChangeRequest;
 import gov.gsb.sample.civilregistry.AddressChanged;
+import gov.gsb.sample.composite.MoveHouseRequest;
 import gov.gsb.sample.messaging.CitizenMessage;
 import gov.gsb.sample.poll.PollVoteCast;
 import gov.gsb.sample.utilities.BillIssued;
 import gov.gsb.sample.utilities.PaymentReply;
 import gov.gsb.sample.utilities.PaymentRequest;
+import gov.gsb.sample.utilities.SupplyTransferReply;
+import gov.gsb.sample.utilities.SupplyTransferRequest;
+import gov.gsb.sample.tax.TaxAddressReply;
+import gov.gsb.sample.tax.TaxAddressRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,6 +73,7 @@ public final class Contracts {
             of(AuditEvent.class),
             of(ServiceDescriptor.class),
             of(Grant.class),
+            of(CompositeReply.class),
             of(AddressChanged.class),
             of(AddressChangeRequest.class),
             of(AddressChangeReply.class),
@@ -74,7 +81,12 @@ public final class Contracts {
             of(PaymentRequest.class),
             of(PaymentReply.class),
             of(PollVoteCast.class),
-            of(CitizenMessage.class));
+            of(CitizenMessage.class),
+            of(TaxAddressRequest.class),
+            of(TaxAddressReply.class),
+            of(SupplyTransferRequest.class),
+            of(SupplyTransferReply.class),
+            of(MoveHouseRequest.class));
 
     private Contracts() {
     }

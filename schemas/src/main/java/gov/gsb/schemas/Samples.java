@@ -4,6 +4,8 @@ import gov.gsb.bus.AuditEvent;
 import gov.gsb.bus.AuditOutcome;
 import gov.gsb.bus.CallKind;
 import gov.gsb.bus.CallRecord;
+import gov.gsb.bus.CompositeReply;
+import gov.gsb.bus.CompositeStepOutcome;
 import gov.gsb.bus.Grant;
 import gov.gsb.bus.GrantOperation;
 import gov.gsb.bus.GrantPermission;
@@ -15,11 +17,13 @@ import gov.gsb.bus.ServiceDescriptor;
 import gov.gsb.bus.ServiceKind;
 import gov.gsb.bus.ServiceStatus;
 import gov.gsb.bus.ServiceTopics;
+import gov.gsb.bus.StepStatus;
 import gov.gsb.sample.civilregistry.Address;
 import gov.gsb.sample.civilregistry.AddressChangeReply;
 import gov.gsb.sample.civilregistry.AddressChangeRequest;
 import gov.gsb.sample.civilregistry.AddressChangeStatus;
 import gov.gsb.sample.civilregistry.AddressChanged;
+import gov.gsb.sample.composite.MoveHouseRequest;
 import gov.gsb.sample.messaging.Attachment;
 import gov.gsb.sample.messaging.CitizenMessage;
 import gov.gsb.sample.messaging.Party;
@@ -31,6 +35,10 @@ import gov.gsb.sample.utilities.PaymentMethod;
 import gov.gsb.sample.utilities.PaymentReply;
 import gov.gsb.sample.utilities.PaymentRequest;
 import gov.gsb.sample.utilities.PaymentStatus;
+import gov.gsb.sample.utilities.SupplyTransferReply;
+import gov.gsb.sample.utilities.SupplyTransferRequest;
+import gov.gsb.sample.tax.TaxAddressReply;
+import gov.gsb.sample.tax.TaxAddressRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +74,13 @@ public final class Samples {
             Map.entry(PaymentRequest.class, Samples::paymentRequest),
             Map.entry(PaymentReply.class, Samples::paymentReply),
             Map.entry(PollVoteCast.class, Samples::pollVoteCast),
-            Map.entry(CitizenMessage.class, Samples::citizenMessage));
+            Map.entry(CitizenMessage.class, Samples::citizenMessage),
+            Map.entry(CompositeReply.class, Samples::compositeReply),
+            Map.entry(TaxAddressRequest.class, Samples::taxAddressRequest),
+            Map.entry(TaxAddressReply.class, Samples::taxAddressReply),
+            Map.entry(SupplyTransferRequest.class, Samples::supplyTransferRequest),
+            Map.entry(SupplyTransferReply.class, Samples::supplyTransferReply),
+            Map.entry(MoveHouseRequest.class, Samples::moveHouseRequest));
 
     private Samples() {
     }
@@ -260,6 +274,70 @@ public final class Samples {
                 .setSentAt(NOW)
                 .setAttachments(List.of(new Attachment("assessment-2024.pdf", "application/pdf", 48_211L,
                         "https://documents.taxoffice.example/d/8f1c2e")))
+                .build();
+    }
+    /** @return a sample MoveHouseRequest (the composite orchestrator.move-house) */
+    public static MoveHouseRequest moveHouseRequest() {
+        return MoveHouseRequest.newBuilder()
+                .setRequestId("5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f")
+                .setCitizenId("123456782")
+                .setNewAddress(address("Station Road", "3", "3511 CE", "Hilltown", "0344"))
+                .setMovingOn(LocalDate.of(2025, 3, 15))
+                .setUtilityAccountId("C-0049921")
+                .build();
+    }
+
+    /** @return a sample TaxAddressRequest */
+    public static TaxAddressRequest taxAddressRequest() {
+        return TaxAddressRequest.newBuilder()
+                .setRequestId("5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f")
+                .setCitizenId("123456782")
+                .setNewAddress(address("Station Road", "3", "3511 CE", "Hilltown", "0344"))
+                .setEffectiveFrom(LocalDate.of(2025, 3, 15))
+                .build();
+    }
+
+    /** @return a sample TaxAddressReply */
+    public static TaxAddressReply taxAddressReply() {
+        return TaxAddressReply.newBuilder()
+                .setRequestId("5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f")
+                .setTaxOffice("Hilltown")
+                .build();
+    }
+
+    /** @return a sample SupplyTransferRequest */
+    public static SupplyTransferRequest supplyTransferRequest() {
+        return SupplyTransferRequest.newBuilder()
+                .setRequestId("5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f")
+                .setAccountId("C-0049921")
+                .setCitizenId("123456782")
+                .setNewAddress(address("Station Road", "3", "3511 CE", "Hilltown", "0344"))
+                .setTransferOn(LocalDate.of(2025, 3, 15))
+                .build();
+    }
+
+    /** @return a sample SupplyTransferReply */
+    public static SupplyTransferReply supplyTransferReply() {
+        return SupplyTransferReply.newBuilder()
+                .setRequestId("5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f")
+                .setContractId("K-2025-117")
+                .setFinalBillAmount(new BigDecimal("42.17"))
+                .setCurrency("EUR")
+                .build();
+    }
+
+    /** @return a sample CompositeReply (a move-house call where the supply transfer was skipped) */
+    public static CompositeReply compositeReply() {
+        return CompositeReply.newBuilder()
+                .setService("orchestrator.move-house")
+                .setDefinitionVersion(1)
+                .setSteps(List.of(
+                        CompositeStepOutcome.newBuilder().setName("register-address")
+                                .setService("civil-registry.address-change").setCallId("0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9")
+                                .setStatus(StepStatus.SUCCEEDED)
+                                .setReply("{\"requestId\":\"5d6e7f80\",\"status\":\"ACCEPTED\"}").build(),
+                        CompositeStepOutcome.newBuilder().setName("transfer-supply")
+                                .setService("utilities.supply-transfer").setStatus(StepStatus.SKIPPED).build()))
                 .build();
     }
 }

@@ -14,7 +14,7 @@ class ContractsTest {
 
     @Test
     void shouldListEachContractOnceWithItsGeneratedClass() {
-        assertThat(Contracts.all()).extracting(Contracts.Contract::fullName).doesNotHaveDuplicates().hasSize(12);
+        assertThat(Contracts.all()).extracting(Contracts.Contract::fullName).doesNotHaveDuplicates().hasSize(18);
         assertThat(Contracts.all()).allSatisfy(c -> assertThat(c.type().getName()).isEqualTo(c.fullName()));
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.metrics.JmxReporter;
 import org.apache.kafka.common.metrics.KafkaMetricsContext;
@@ -138,10 +139,15 @@ public final class ClientContext implements AutoCloseable {
         return p;
     }
 
-    /** @return properties for a consumer: the shared ones plus a client id */
+    /**
+     * @return properties for a consumer: the shared ones plus a client id, reading committed records only unless the
+     *         application says otherwise (transactional writers on the bus, such as the orchestrator of composite
+     *         services, abort records on a crash; a reader of uncommitted ones would act on a request that never was)
+     */
     public Map<String, Object> consumerProperties(String role) {
         Map<String, Object> p = new LinkedHashMap<>(kafka);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-" + role);
+        p.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return p;
     }
 

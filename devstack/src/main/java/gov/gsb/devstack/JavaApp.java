@@ -28,16 +28,25 @@ import java.util.Optional;
  */
 public final class JavaApp extends ManagedServer {
 
-    /** What tells one app from another: where its build is, how it starts, where it answers. */
+    /**
+     * What tells one app from another: where its build is, how it starts, where it answers, and
+     * the variable naming its state folder (one that survives restarts), if it keeps state.
+     */
     record Spec(String name, String module, String jar, String classpathFile, String mainClass, String portVariable,
-                int defaultPort, int phase, String healthPath, String pagePath, String heap) {
+                int defaultPort, int phase, String healthPath, String pagePath, String heap, String stateVariable,
+                Map<String, String> fixedEnvironment) {
     }
 
     static final Spec DEMO = new Spec("demo", "demo", "gsb-demo.jar", "demo-classpath.txt", "gov.gsb.demo.DemoMain",
-            "GSB_DEMO_PORT", 8099, 3, "/health", "/stats", "-Xmx256m");
+            "GSB_DEMO_PORT", 8099, 3, "/health", "/stats", "-Xmx256m", null, Map.of());
     static final Spec PROCESSORS = new Spec("processors", "stream-processors", "gsb-stream-processors.jar",
             "classpath.txt", "gov.gsb.processors.StreamProcessors", "GSB_PROCESSORS_PORT", 8098, 2, "/health", "/lag",
-            "-Xmx512m");
+            "-Xmx512m", "GSB_PROCESSORS_STATE_DIR", Map.of());
+    /** After access-admin, which gives its identity the ACLs of its own topics; with the demo, which registers the composite. */
+    static final Spec ORCHESTRATOR = new Spec("orchestrator", "stream-processors", "gsb-stream-processors.jar",
+            "classpath.txt", "gov.gsb.processors.composite.OrchestratorMain", "GSB_ORCHESTRATOR_PORT", 8097, 3,
+            "/health", "/health", "-Xmx384m", "GSB_ORCHESTRATOR_STATE_DIR",
+            Map.of("GSB_ORCHESTRATOR_AUTO_REGISTER", "true"));
 
     private final Spec spec;
     private final Path target;
@@ -75,6 +84,18 @@ public final class JavaApp extends ManagedServer {
      */
     public static Optional<JavaApp> processors(Path repoRoot, StackSettings settings, List<ManagedServer> servers) {
         return ifBuilt(PROCESSORS, repoRoot, settings, servers);
+    }
+
+    /**
+     * The orchestrator of composite services, started with the demo, after access-admin.
+     *
+     * @param repoRoot the repository, whose {@code stream-processors/target/} may hold its build
+     * @param settings the stack's settings
+     * @param servers the servers whose endpoints it is given
+     * @return the orchestrator, if it is built
+     */
+    public static Optional<JavaApp> orchestrator(Path repoRoot, StackSettings settings, List<ManagedServer> servers) {
+        return ifBuilt(ORCHESTRATOR, repoRoot, settings, servers);
     }
 
     static Optional<JavaApp> ifBuilt(Spec spec, Path repoRoot, StackSettings settings, List<ManagedServer> servers) {
@@ -156,17 +177,19 @@ public final class JavaApp extends ManagedServer {
     }
 
     /**
-     * The other servers' endpoints (what {@code ./gsb env} prints), the app's port and, for the
-     * processors, a state folder of their own that survives restarts (their rollups' local state).
+     * The other servers' endpoints (what {@code ./gsb env} prints), the app's port and, for an app
+     * that keeps state (the processors' rollups, the orchestrator's processes), a folder that
+     * survives restarts.
      */
     @Override
     protected Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         servers.forEach(s -> env.putAll(s.endpoints()));
         env.put(spec.portVariable(), Integer.toString(port));
-        if (spec == PROCESSORS) {
-            env.put("GSB_PROCESSORS_STATE_DIR", home.resolve("state").toString());
+        if (spec.stateVariable() != null) {
+            env.put(spec.stateVariable(), home.resolve("state").toString());
         }
+        env.putAll(spec.fixedEnvironment());
         boolean plaintext = servers.stream().anyMatch(s -> s instanceof KafkaBroker k && !k.isSecured());
         if (plaintext) {
             // The local broker takes no logins: with a token URL the app's clients would speak SASL to it.

@@ -44,7 +44,7 @@ public final class Stack {
 
     /**
      * The real servers, and the bus's own services whose modules {@code repoRoot} holds built
-     * (access-admin, the stream processors, the demo agencies: the launcher's case; the devstack's
+     * (access-admin, analytics, the stream processors, the demo agencies: the launcher's case; the devstack's
      * own tests run without them).
      */
     public static List<ManagedServer> defaultServers(StackSettings settings, Path repoRoot) {
@@ -60,6 +60,8 @@ public final class Stack {
         QuarkusApp.ifBuilt("admin", "access-admin", repoRoot, settings, base, "GSB_ADMIN_PORT", 8090, 2,
                 app -> kafka.isSecured() ? Map.of("GSB_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
                         : Map.of("GSB_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT")).ifPresent(servers::add);
+        QuarkusApp.ifBuilt("analytics", "analytics", repoRoot, settings, base, "GSB_ANALYTICS_PORT", 8091, 2,
+                app -> Map.of()).ifPresent(servers::add);
         JavaApp.processors(repoRoot, settings, base).ifPresent(servers::add);
         JavaApp.demo(repoRoot, settings, servers).ifPresent(servers::add);
         return List.copyOf(servers);

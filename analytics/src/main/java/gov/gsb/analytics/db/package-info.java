@@ -1,0 +1,2 @@
+/** ClickHouse for the service: the client bean, the migrations applied at start-up, readiness. */
+package gov.gsb.analytics.db;

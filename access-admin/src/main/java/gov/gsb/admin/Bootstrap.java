@@ -1,6 +1,7 @@
 package gov.gsb.admin;
 
 import gov.gsb.admin.catalog.Catalog;
+import gov.gsb.admin.catalog.CompositeStore;
 import gov.gsb.admin.grants.AclSync;
 import gov.gsb.admin.grants.Grants;
 import gov.gsb.admin.kafka.TopicAdmin;
@@ -17,8 +18,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.jboss.logging.Logger;
 
 /**
- * What access-admin does before it takes requests: makes sure the bus's own topics exist, reads the catalog and the
- * grants from theirs, and brings the brokers' ACLs in line with the grants (base ACLs included). Then it repairs
+ * What access-admin does before it takes requests: makes sure the bus's own topics exist, reads the catalog, the
+ * composites' definitions and the grants from theirs, and brings the brokers' ACLs in line with the grants (base ACLs included). Then it repairs
  * them every {@code gsb.acls.reconcile-interval}, in case someone removed an ACL by hand.
  */
 @ApplicationScoped
@@ -29,16 +30,19 @@ public class Bootstrap {
     private final GsbConfig config;
     private final TopicAdmin topics;
     private final Catalog catalog;
+    private final CompositeStore composites;
     private final Grants grants;
     private final AclSync acls;
     private ScheduledExecutorService repairs;
     private volatile boolean started;
 
     @Inject
-    public Bootstrap(GsbConfig config, TopicAdmin topics, Catalog catalog, Grants grants, AclSync acls) {
+    public Bootstrap(GsbConfig config, TopicAdmin topics, Catalog catalog, CompositeStore composites, Grants grants,
+            AclSync acls) {
         this.config = config;
         this.topics = topics;
         this.catalog = catalog;
+        this.composites = composites;
         this.grants = grants;
         this.acls = acls;
     }
@@ -48,9 +52,11 @@ public class Bootstrap {
         // One partition each: the tables and the trail keep one order, and are small.
         topics.ensure(t.catalog(), 1, TopicAdmin.compacted());
         topics.ensure(t.grants(), 1, TopicAdmin.compacted());
+        topics.ensure(t.composites(), 1, TopicAdmin.compacted());
         topics.ensure(t.audit(), 1, Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(t.auditRetentionMs())));
         topics.createIfMissing(t.calls(), t.callsPartitions(), Map.of());
         catalog.load();
+        composites.load();
         grants.load();
         AclSync.Changes changes = acls.reconcile();
         LOG.infof("ready: %d services, %d grants; ACLs %s", catalog.all().size(), grants.all().size(),

@@ -33,6 +33,9 @@ public interface GsbConfig {
     /** Keeping the brokers' ACLs equal to the grants. */
     Acls acls();
 
+    /** The orchestrator of composite services, as far as access-admin grants it what it needs. */
+    Orchestrator orchestrator();
+
     /** Kafka client settings. */
     interface Kafka {
         /**
@@ -87,6 +90,10 @@ public interface GsbConfig {
         @WithDefault("gsb.audit")
         String audit();
 
+        /** The compacted topic of the composite services' definitions, one record per version. */
+        @WithDefault("gsb.composites")
+        String composites();
+
         /** Every SDK call's record; created when missing, and the SDK clients' base ACLs name it. */
         @WithDefault("gsb.calls")
         String calls();
@@ -101,6 +108,21 @@ public interface GsbConfig {
 
         /** Replication factor of every topic access-admin creates; the brokers' default when absent. */
         Optional<Short> replicationFactor();
+    }
+
+    /**
+     * The orchestrator's identity. At a composite's registration access-admin grants this group SERVE on the
+     * composite and REQUEST on each service it calls; the base ACLs give it its Kafka Streams application (state
+     * topics, consumer group, transactional ids) and READ on the definitions.
+     */
+    interface Orchestrator {
+        /** Its group, written as grants write groups (no leading slash). */
+        @WithDefault("agencies/orchestrator")
+        String group();
+
+        /** Its Kafka Streams application id ({@code GSB_ORCHESTRATOR_APPLICATION_ID} of the orchestrator). */
+        @WithDefault("gsb.orchestrator.composites")
+        String applicationId();
     }
 
     /** ACL reconciliation. */

@@ -127,6 +127,48 @@ class PortalBrowserTest {
         Bus.revoke(grant);
     }
 
+    @Test
+    void shouldRegisterACompositeFromItsDefinitionAndShowIt() throws Exception {
+        String suffix = Bus.unique("pm");
+        String register = Bus.register("civil-registry", "address-change-" + suffix, "REQUEST_REPLY");
+        String tax = Bus.register("tax", "tax-address-" + suffix, "REQUEST_REPLY");
+        String transfer = Bus.register("utilities", "supply-transfer-" + suffix, "REQUEST_REPLY");
+        String name = "move-house-" + suffix;
+        String definition = gov.gsb.composites.Examples.yaml(gov.gsb.composites.Examples.MOVE_HOUSE)
+                .replace("orchestrator.move-house", "orchestrator." + name)
+                .replace("civil-registry.address-change", register).replace("tax.tax-address", tax)
+                .replace("utilities.supply-transfer", transfer);
+        try (Browser browser = new Browser(screenshots())) {
+            browser.open(root + "portal/services/new");
+            browser.signIn("admin", "admin", root.toString());
+            browser.type("provider", "orchestrator");
+            browser.type("name", name);
+            browser.choose("kind", "COMPOSITE");
+            browser.type("description", "A citizen moves house, in one call");
+            browser.type("partitions", "1");
+            browser.type("retention", "7");
+            browser.type("owner.name", "Single window team");
+            setValue(browser, "f-definition", definition.replace("service: " + tax, "service: tax.nothing-here"));
+            browser.submit("save");
+            browser.screenshot("09-composite-definition-refused");
+            assertThat(browser.find("e-definition").getText())
+                    .contains("steps[1].service: unknown service tax.nothing-here");
+
+            setValue(browser, "f-definition", definition);
+            browser.submit("save");
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/portal/services/orchestrator." + name + "?notice=registered");
+            assertThat(browser.find("definition").getText()).contains("register-address", "update-tax-address", tax);
+            assertThat(browser.find("grants").getText()).contains("agencies/orchestrator", "SERVE");
+            browser.screenshot("10-composite-service-page");
+        }
+    }
+
+    /** Sets a text area's value at once (typing a whole definition key by key is slow, and indents on its own). */
+    private static void setValue(Browser browser, String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
     /** {@code target/screenshots/}, or its {@code packaged/} folder for the packaged application's run. */
     private Path screenshots() {
         return getClass() == PortalBrowserTest.class ? Browser.SCREENSHOTS : Browser.SCREENSHOTS.resolve("packaged");

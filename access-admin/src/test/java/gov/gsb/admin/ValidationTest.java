@@ -53,9 +53,14 @@ class ValidationTest {
     }
 
     @Test
-    void shouldRefuseAReservedKindAndNameIt() {
+    void shouldRefuseACompositeWithoutItsDefinitionAndADefinitionOfAnotherKind() {
         Bus.as("admin").body(Bus.service("tax", Bus.unique("composed"), "COMPOSITE")).post("/api/services").then()
-                .statusCode(400).body("violations[0].field", equalTo("kind"));
+                .statusCode(400).body("violations[0].field", equalTo("definition"));
+        java.util.Map<String, Object> event = Bus.service("tax", Bus.unique("plain"), "EVENT");
+        event.put("definition", "service: tax.plain");
+        Bus.as("admin").body(event).post("/api/services").then().statusCode(400)
+                .body("violations[0].field", equalTo("definition"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("only a COMPOSITE"));
     }
 
     @Test

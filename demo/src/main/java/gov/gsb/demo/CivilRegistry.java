@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The civil registry: serves {@code civil-registry.address-change}. It refuses a postal code that
+ * The civil registry: serves {@code civil-registry.address-change} (method {@code revert} undoes a registration: the
+ * "moves house" composite's compensation). It refuses a postal code that
  * does not exist ({@code INVALID_POSTAL_CODE}); otherwise it publishes
  * {@code civil-registry.address-changed} with the citizen's old and new address, records the move
  * and answers ACCEPTED with a registration number. Now and then its database fails once (the
@@ -45,6 +46,8 @@ final class CivilRegistry implements RequestHandler<AddressChangeRequest, Addres
     private final Clock clock;
     private final Stats stats;
     private final Map<String, Address> register = new ConcurrentHashMap<>();
+    /** The address each registration replaced, by request id: what a revert puts back. */
+    private final Map<String, Address> previous = new ConcurrentHashMap<>();
 
     /**
      * @param publisher the civil registry's publisher (for address-changed)
@@ -68,6 +71,9 @@ final class CivilRegistry implements RequestHandler<AddressChangeRequest, Addres
 
     @Override
     public AddressChangeReply handle(AddressChangeRequest request, Message message) throws Exception {
+        if ("revert".equals(message.method())) {
+            return revert(request); // a composite's compensation: never fails on purpose
+        }
         double draw = fate.of("civil-registry/" + request.getRequestId());
         boolean firstTry = message.attempt() == 1;
         if (draw < Mix.REGISTRY_HARD_FAILURE) {
@@ -114,7 +120,28 @@ final class CivilRegistry implements RequestHandler<AddressChangeRequest, Addres
             throw e;
         }
         register.put(request.getCitizenId(), request.getNewAddress());
+        if (old != null) {
+            previous.put(request.getRequestId(), old);
+        }
         stats.count(AGENCY, "address-changed.published");
+    }
+
+    /**
+     * Undoes a registration (method {@code revert}, sent by the orchestrator when a later step of "moves house"
+     * failed): the citizen's previous address is theirs again. The move was announced already; the register is what
+     * the registry answers for.
+     */
+    private AddressChangeReply revert(AddressChangeRequest request) {
+        Address before = previous.remove(request.getRequestId());
+        if (before != null) {
+            register.put(request.getCitizenId(), before);
+        }
+        stats.count(AGENCY, "address-change.reverted");
+        return AddressChangeReply.newBuilder()
+                .setRequestId(request.getRequestId())
+                .setStatus(AddressChangeStatus.ACCEPTED)
+                .setRegistrationNumber(registrationNumber(request))
+                .build();
     }
 
     /** The context of a call made for the case a message belongs to: same case, same citizen. */

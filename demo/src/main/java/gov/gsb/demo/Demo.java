@@ -4,7 +4,12 @@ import gov.gsb.consumer.GsbSubscriber;
 import gov.gsb.producer.GsbPublisher;
 import gov.gsb.sample.civilregistry.AddressChangeRequest;
 import gov.gsb.sample.civilregistry.AddressChanged;
+import gov.gsb.sample.composite.MoveHouseRequest;
+import gov.gsb.sample.tax.TaxAddressRequest;
 import gov.gsb.sample.utilities.PaymentRequest;
+import gov.gsb.sample.utilities.SupplyTransferRequest;
+import gov.gsb.sdk.SchemaRegistry;
+import gov.gsb.sdk.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -20,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The four demo agencies in one process, each with SDK clients of its own: the civil registry
- * (serves address-change, publishes address-changed), tax (subscribes to address-changed), the
- * utilities (subscribe to address-changed, publish bill-issued, serve payment) and the single
- * window (plays citizens: requests and publishes at {@code GSB_DEMO_RATE} calls per second).
+ * (serves address-change, publishes address-changed), tax (subscribes to address-changed, serves tax-address), the
+ * utilities (subscribe to address-changed, publish bill-issued, serve payment and supply-transfer) and the single
+ * window (plays citizens: requests and publishes at {@code GSB_DEMO_RATE} calls per second; with access-admin, also
+ * calls the composite orchestrator.move-house, whose steps are the three agencies' services).
  *
  * <pre>{@code
  * try (Demo demo = new Demo(DemoSettings.fromEnv(System.getenv()))) {
@@ -37,6 +43,8 @@ public final class Demo implements AutoCloseable {
     /** How long a citizen waits for a reply; the civil registry's slow answers take longer. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration SLOW_ANSWER = REQUEST_TIMEOUT.plusMillis(500);
+    /** How long a citizen who moves house waits: three agencies, each step up to 5 s, then any compensations. */
+    static final Duration MOVE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final int POPULATION = 500;
 
@@ -73,7 +81,8 @@ public final class Demo implements AutoCloseable {
         }
         try {
             Clients clients = new Clients(settings);
-            createTopics(clients);
+            boolean composite = createTopics(clients);
+            publishContracts();
             Fate fate = new Fate(settings.seed());
             Citizens citizens = citizens(fate);
             startCivilRegistry(clients, citizens, fate);
@@ -81,10 +90,17 @@ public final class Demo implements AutoCloseable {
             startUtilities(clients, citizens, fate);
             awaitAssigned(Duration.ofSeconds(30));
             GsbPublisher window = remember(clients.publisher(DemoServices.SINGLE_WINDOW));
-            SingleWindow singleWindow = new SingleWindow(window, traffic(fate, citizens, clock), settings.rate(),
+            SingleWindow singleWindow = new SingleWindow(window, traffic(fate, citizens, clock)::next, settings.rate(),
                     REQUEST_TIMEOUT, stats);
             toClose.push(singleWindow);
             singleWindow.start();
+            if (composite) {
+                // On a stream of its own, so that the seeded traffic above stays as it was.
+                SingleWindow movers = new SingleWindow(window, new Moves(fate.seedFor("moves"), citizens, clock)::next,
+                        settings.rate() * Mix.MOVE_HOUSE_RATE, MOVE_TIMEOUT, stats);
+                toClose.push(movers);
+                movers.start();
+            }
             toClose.push(new Summary(this, Duration.ofSeconds(10)).start());
             running = true;
             LOG.info("the demo agencies run: {} citizens act at the single window, {} calls per second "
@@ -105,16 +121,31 @@ public final class Demo implements AutoCloseable {
         return new Traffic(fate.seedFor("traffic"), citizens, clock);
     }
 
-    private void createTopics(Clients clients) {
+    /** @return whether the composite "moves house" is registered (through access-admin, which grants the orchestrator) */
+    private boolean createTopics(Clients clients) {
         if (settings.adminUrl() != null && settings.tokenUrl() != null) {
             // A secured bus: the catalog service registers the services, makes their topics and grants access.
             new DemoCatalog(settings.adminUrl(), settings.tokenUrl(), settings.servicesSecret()).ensure();
-            return;
+            return true;
         }
         try (Admin admin = Admin.create(clients.admin())) {
             List<String> created = DemoTopics.ensure(admin, Duration.ofSeconds(30));
             LOG.info("topics: {} created, {} there already", created.size(), DemoTopics.names().size() - created.size());
         }
+        LOG.info("no access-admin (GSB_ADMIN_URL): the composite move-house is not registered, nobody moves house");
+        return false;
+    }
+
+    /**
+     * What each provider publishes with its two-way service: its request contract, under the requests topic's subject.
+     * A caller's SDK registers what it sends on first use, but the orchestrator builds a step's request from the
+     * subject's latest schema, so a service only the orchestrator calls (tax-address, supply-transfer) needs it there
+     * first. The composite's own contract too. Registering an existing schema again changes nothing.
+     */
+    private void publishContracts() {
+        SchemaRegistry registry = SchemaRegistry.http(settings.registryUrl());
+        DemoServices.TWO_WAY.forEach(s -> registry.register(Service.valueSubject(s.service().requestsTopic()), s.request()));
+        registry.register(Service.valueSubject(DemoServices.MOVE_HOUSE.requestsTopic()), MoveHouseRequest.getClassSchema());
     }
 
     private void startCivilRegistry(Clients clients, Citizens citizens, Fate fate) {
@@ -128,6 +159,8 @@ public final class Demo implements AutoCloseable {
         tax = new TaxOffice(fate, Clients.RETRIES + 1, stats);
         subscribe(clients.subscriber(DemoServices.TAX, "address-sync")
                 .subscribe(DemoServices.ADDRESS_CHANGED, AddressChanged.class, tax));
+        subscribe(clients.subscriber(DemoServices.TAX, "address-desk")
+                .serve(DemoServices.TAX_ADDRESS.name(), TaxAddressRequest.class, new TaxAddressDesk(fate, stats)));
     }
 
     private void startUtilities(Clients clients, Citizens citizens, Fate fate) {
@@ -136,6 +169,8 @@ public final class Demo implements AutoCloseable {
         subscribe(clients.subscriber(DemoServices.UTILITIES, "billing")
                 .subscribe(DemoServices.ADDRESS_CHANGED, AddressChanged.class, utilities.moves())
                 .serve(DemoServices.PAYMENT.name(), PaymentRequest.class, utilities.payments()));
+        subscribe(clients.subscriber(DemoServices.UTILITIES, "transfers")
+                .serve(DemoServices.SUPPLY_TRANSFER.name(), SupplyTransferRequest.class, new SupplyTransfers(fate, stats)));
     }
 
     private GsbPublisher remember(GsbPublisher publisher) {

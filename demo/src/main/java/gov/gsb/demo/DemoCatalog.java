@@ -1,5 +1,6 @@
 package gov.gsb.demo;
 
+import gov.gsb.composites.Examples;
 import gov.gsb.sdk.Service;
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Registers the demo's services in the catalog and grants its agencies what they use, through
  * access-admin's REST API, as an administrator would in the portal: access-admin then makes the
- * topics and writes the exact ACLs. Idempotent: what exists already (409) is left as it is. It logs
+ * topics and writes the exact ACLs. Then the composite "moves house" (kind COMPOSITE, with its
+ * definition), for which access-admin grants the orchestrator what it calls. Idempotent: what exists already (409) is left as it is. It logs
  * in as the realm client {@code gsb-services}, whose service account has the role admin.
  */
 final class DemoCatalog {
@@ -58,7 +60,8 @@ final class DemoCatalog {
             needs.add(new Need(s.service(), "PUBLISH", s.service().provider()));
             s.subscribers().forEach(r -> needs.add(new Need(s.service(), "SUBSCRIBE", r)));
         }
-        // The services publish events to their own services too (a provider publishes what it provides).
+        // The composite: the single window calls it; the orchestrator's own grants come with its registration.
+        needs.add(new Need(DemoServices.MOVE_HOUSE, "REQUEST", DemoServices.SINGLE_WINDOW));
         return needs;
     }
 
@@ -71,6 +74,8 @@ final class DemoCatalog {
         for (DemoServices.Events s : DemoServices.EVENTS) {
             services += register(token, s.service(), "EVENT") ? 1 : 0;
         }
+        // After its step services: access-admin checks the definition against the catalog.
+        services += post(token, "/api/services", compositeJson(), "composite " + DemoServices.MOVE_HOUSE) ? 1 : 0;
         int grants = 0;
         for (Need need : needs()) {
             grants += post(token, "/api/grants", need.json(), "grant " + need) ? 1 : 0;
@@ -84,6 +89,35 @@ final class DemoCatalog {
                 + "\"owner\":{\"name\":\"" + service.provider() + " service desk\",\"email\":\"servicedesk@"
                 + service.provider() + ".gsb.example\"}}";
         return post(token, "/api/services", body, "service " + service);
+    }
+
+    /**
+     * The composite "moves house" (the example definition of the composites module), kind COMPOSITE: access-admin
+     * stores its definition for the orchestrator and grants the orchestrator SERVE on it and REQUEST on its steps.
+     */
+    static String compositeJson() {
+        Service s = DemoServices.MOVE_HOUSE;
+        return "{\"name\":\"" + s.name() + "\",\"provider\":\"" + s.provider() + "\",\"kind\":\"COMPOSITE\","
+                + "\"partitions\":3,\"description\":\"A citizen moves house: civil registry, tax office and utility "
+                + "company in one call (demo)\",\"owner\":{\"name\":\"single window service desk\",\"email\":"
+                + "\"servicedesk@single-window.gsb.example\"},\"definitionFormat\":\"YAML\",\"definition\":"
+                + jsonString(Examples.yaml(Examples.MOVE_HOUSE)) + "}";
+    }
+
+    /** A JSON string literal (the demo has no JSON library: its SDKs speak Avro). */
+    static String jsonString(String text) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return b.append('"').toString();
     }
 
     private static String describe(Service service) {

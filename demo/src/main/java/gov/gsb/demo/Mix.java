@@ -37,6 +37,18 @@ final class Mix {
     /** Share of payments whose first try fails (the provider did not answer). */
     static final double PAYMENT_TRANSIENT = 0.03;
 
+    // "Citizen moves house" (the composite orchestrator.move-house), called by the single window on a stream of its own.
+    /** Calls per second of the composite, as a share of the single window's rate. */
+    static final double MOVE_HOUSE_RATE = 0.2;
+    /** Share of moves by a citizen with a utility account: the supply-transfer step runs (else it is skipped). */
+    static final double MOVE_WITH_UTILITY_ACCOUNT = 0.7;
+    /** Share of moves with a postal code that does not exist: the first step fails, nothing to undo. */
+    static final double MOVE_POSTAL_CODE_TYPO = 0.03;
+    /** The tax address desk refuses for good: the registration (and a transfer done) is undone. */
+    static final double TAX_ADDRESS_REFUSED = 0.06;
+    /** The supply transfer is refused for good: the registration (and the tax address, if done) is undone. */
+    static final double SUPPLY_TRANSFER_REFUSED = 0.05;
+
     private Mix() {
     }
 }

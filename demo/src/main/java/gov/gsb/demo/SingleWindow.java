@@ -1,5 +1,7 @@
 package gov.gsb.demo;
 
+import gov.gsb.bus.CompositeReply;
+import gov.gsb.composites.CompositeFailure;
 import gov.gsb.demo.Traffic.Planned;
 import gov.gsb.producer.Publisher;
 import gov.gsb.sample.civilregistry.AddressChangeReply;
@@ -14,13 +16,15 @@ import java.util.concurrent.Phaser;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The single window, the portal where citizens act: plays {@link Traffic}'s calls at a steady
  * rate through its publisher (address changes and bill payments as requests, poll votes and
- * messages as events) and counts each call's result as the citizen saw it.
+ * messages as events; on a stream of its own, moves house through the composite) and counts each call's result as
+ * the citizen saw it.
  */
 final class SingleWindow implements AutoCloseable {
 
@@ -28,7 +32,7 @@ final class SingleWindow implements AutoCloseable {
     private static final String AGENCY = DemoServices.SINGLE_WINDOW;
 
     private final Publisher publisher;
-    private final Traffic traffic;
+    private final Supplier<Planned> traffic;
     private final double rate;
     private final Duration requestTimeout;
     private final Stats stats;
@@ -41,12 +45,12 @@ final class SingleWindow implements AutoCloseable {
 
     /**
      * @param publisher the single window's publisher
-     * @param traffic what citizens do
+     * @param traffic what citizens do ({@link Traffic#next}, or {@link Moves#next})
      * @param rate calls per second
      * @param requestTimeout how long a citizen waits for a reply
      * @param stats counts the results
      */
-    SingleWindow(Publisher publisher, Traffic traffic, double rate, Duration requestTimeout, Stats stats) {
+    SingleWindow(Publisher publisher, Supplier<Planned> traffic, double rate, Duration requestTimeout, Stats stats) {
         this.publisher = publisher;
         this.traffic = traffic;
         this.rate = rate;
@@ -63,7 +67,7 @@ final class SingleWindow implements AutoCloseable {
     private void tick() {
         inFlight.register();
         try {
-            call(traffic.next()).whenComplete((ignored, error) -> inFlight.arriveAndDeregister());
+            call(traffic.get()).whenComplete((ignored, error) -> inFlight.arriveAndDeregister());
         } catch (RuntimeException e) { // an exception would end the schedule: the citizens go on
             inFlight.arriveAndDeregister();
             LOG.error("a call could not be made: {}", e.toString());
@@ -81,6 +85,10 @@ final class SingleWindow implements AutoCloseable {
                             p.context())
                     .whenComplete((reply, error) -> done(p, DemoServices.PAYMENT,
                             error == null ? reply.getStatus().name() : code(error), error));
+            case MOVE_HOUSE -> publisher.request(DemoServices.MOVE_HOUSE, p.payload(), CompositeReply.class,
+                            requestTimeout, p.context())
+                    .whenComplete((reply, error) -> done(p, DemoServices.MOVE_HOUSE,
+                            error == null ? "SUCCESS" : moveCode(error), error));
             case POLL_VOTE -> publish(p, DemoServices.POLL_VOTE_CAST);
             case CITIZEN_MESSAGE -> publish(p, DemoServices.CITIZEN_MESSAGE);
         };
@@ -109,6 +117,12 @@ final class SingleWindow implements AutoCloseable {
     static String code(Throwable error) {
         Throwable e = cause(error);
         return e instanceof GsbError g ? g.errorCode() : e.getClass().getSimpleName();
+    }
+
+    /** A failed move's code with the step that failed, e.g. {@code STEP_FAILED.update-tax-address}. */
+    static String moveCode(Throwable error) {
+        String code = code(error);
+        return CompositeFailure.parse(code, cause(error).getMessage()).map(f -> code + "." + f.failedStep()).orElse(code);
     }
 
     /**

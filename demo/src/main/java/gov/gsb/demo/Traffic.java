@@ -31,7 +31,9 @@ final class Traffic {
 
     /** The kinds of call a citizen makes, with the operation named in the call's context. */
     enum Kind {
-        ADDRESS_CHANGE("change-address"), PAYMENT("pay-bill"), POLL_VOTE("cast-vote"), CITIZEN_MESSAGE("send-message");
+        ADDRESS_CHANGE("change-address"), PAYMENT("pay-bill"), POLL_VOTE("cast-vote"), CITIZEN_MESSAGE("send-message"),
+        /** The composite "moves house": drawn by {@link Moves}, on a stream of its own. */
+        MOVE_HOUSE("move-house");
 
         final String method;
 
@@ -90,6 +92,7 @@ final class Traffic {
                 CitizenMessage message = message(citizen);
                 yield new Planned(kind, citizen, context, message.getThreadId(), message);
             }
+            case MOVE_HOUSE -> throw new IllegalStateException("moves are drawn by Moves, on a stream of their own");
         };
     }
 
@@ -176,8 +179,12 @@ final class Traffic {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS); // Avro keeps milliseconds
     }
 
-    /** A version-4 UUID from the seeded stream, so that ids repeat with the seed. */
     private String uuid() {
+        return uuid(random);
+    }
+
+    /** A version-4 UUID from a seeded stream, so that ids repeat with the seed. */
+    static String uuid(Random random) {
         long msb = (random.nextLong() & ~0xf000L) | 0x4000L;
         long lsb = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(msb, lsb).toString();

@@ -15,4 +15,10 @@ final class TestMessages {
                 "p-1", "203.0.113.7", "GSB single window/2.1 (Android 15)", "k", "t", 0, 0L,
                 Instant.parse("2025-03-01T09:30:00Z"), attempt);
     }
+
+    /** @return a first try of a request with this method (the gsb-method header), as the orchestrator sends it */
+    static Message method(String service, String method) {
+        return new Message("call-2", "case-2", service, "orchestrator", method, "p-1", "203.0.113.7",
+                "GSB single window/2.1 (Android 15)", "k", "t", 0, 0L, Instant.parse("2025-03-01T09:30:00Z"), 1);
+    }
 }

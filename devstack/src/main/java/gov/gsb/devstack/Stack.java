@@ -44,7 +44,7 @@ public final class Stack {
 
     /**
      * The real servers, and the bus's own services whose modules {@code repoRoot} holds built
-     * (access-admin, analytics, the stream processors, the demo agencies: the launcher's case; the devstack's
+     * (access-admin, analytics, the stream processors, the orchestrator of composite services, the demo agencies: the launcher's case; the devstack's
      * own tests run without them).
      */
     public static List<ManagedServer> defaultServers(StackSettings settings, Path repoRoot) {
@@ -63,6 +63,7 @@ public final class Stack {
         QuarkusApp.ifBuilt("analytics", "analytics", repoRoot, settings, base, "GSB_ANALYTICS_PORT", 8091, 2,
                 app -> Map.of()).ifPresent(servers::add);
         JavaApp.processors(repoRoot, settings, base).ifPresent(servers::add);
+        JavaApp.orchestrator(repoRoot, settings, base).ifPresent(servers::add);
         JavaApp.demo(repoRoot, settings, servers).ifPresent(servers::add);
         return List.copyOf(servers);
     }

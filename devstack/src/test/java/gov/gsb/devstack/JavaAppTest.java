@@ -42,7 +42,7 @@ class JavaAppTest {
     }
 
     @Test
-    void shouldRunTheProcessorsBeforeTheDemoWithAStateFolderThatSurvivesRestarts() throws Exception {
+    void shouldRunTheProcessorsAndTheOrchestratorBeforeTheDemoWithStateFoldersThatSurviveRestarts() throws Exception {
         built("");
         Path processors = Files.createDirectories(root.resolve("stream-processors/target"));
         Files.writeString(processors.resolve("gsb-stream-processors.jar"), "");
@@ -51,14 +51,19 @@ class JavaAppTest {
 
         List<ManagedServer> stack = Stack.defaultServers(settings, root);
 
-        assertThat(stack).extracting(ManagedServer::name).endsWith("processors", "demo");
-        JavaApp app = (JavaApp) stack.get(stack.size() - 2);
+        assertThat(stack).extracting(ManagedServer::name).endsWith("processors", "orchestrator", "demo");
+        JavaApp app = (JavaApp) stack.get(stack.size() - 3);
         assertThat(app.phase()).isLessThan(stack.get(stack.size() - 1).phase());
         assertThat(app.command()).contains("gov.gsb.processors.StreamProcessors");
         assertThat(app.environment()).containsEntry("GSB_PROCESSORS_STATE_DIR",
                 settings.home("processors").resolve("state").toString())
                 .containsKeys("GSB_BOOTSTRAP", "GSB_REGISTRY_URL", "GSB_CLICKHOUSE_URL", "GSB_PROCESSORS_PORT");
         assertThat(app.endpoints()).containsKey("GSB_PROCESSORS_URL");
+        JavaApp orchestrator = (JavaApp) stack.get(stack.size() - 2);
+        assertThat(orchestrator.command()).contains("gov.gsb.processors.composite.OrchestratorMain");
+        assertThat(orchestrator.environment()).containsEntry("GSB_ORCHESTRATOR_AUTO_REGISTER", "true")
+                .containsEntry("GSB_ORCHESTRATOR_STATE_DIR", settings.home("orchestrator").resolve("state").toString())
+                .containsEntry("GSB_ORCHESTRATOR_CLIENT_SECRET", "orchestrator-dev-secret");
     }
 
     @Test

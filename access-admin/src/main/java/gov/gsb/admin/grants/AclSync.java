@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the brokers' ACLs equal to what the grants need. Every change recomputes the wanted set from all active
- * grants (of active services) plus the base ACLs, and applies the difference: creates what is missing and deletes
+ * grants (of active services) plus the base ACLs (the SDK clients' call records, the orchestrator's own
+ * application), and applies the difference: creates what is missing and deletes
  * what a grant once needed and none needs any more. So an ACL two grants share stays when one of them is revoked,
  * and ACLs that no grant ever made (an expert's own, with {@code kafka-acls.sh}) are never touched.
  */
@@ -37,7 +38,7 @@ public class AclSync {
     private final KafkaClients kafka;
     private final Grants grants;
     private final Catalog catalog;
-    private final String callsTopic;
+    private final Set<AclBinding> base;
     private volatile boolean warnedDisabled;
 
     @Inject
@@ -45,7 +46,10 @@ public class AclSync {
         this.kafka = kafka;
         this.grants = grants;
         this.catalog = catalog;
-        this.callsTopic = config.topics().calls();
+        Set<AclBinding> b = new HashSet<>(AclMapping.base(config.topics().calls()));
+        b.addAll(AclMapping.orchestrator("Group:" + config.orchestrator().group(), config.orchestrator().applicationId(),
+                config.topics().composites()));
+        this.base = Set.copyOf(b);
     }
 
     /**
@@ -61,7 +65,7 @@ public class AclSync {
     /** Applies the difference between the wanted ACLs and the brokers' ACLs. */
     public synchronized Changes reconcile() {
         Collection<Grant> all = grants.all();
-        Set<AclBinding> wanted = new HashSet<>(AclMapping.base(callsTopic));
+        Set<AclBinding> wanted = new HashSet<>(base);
         Set<AclBinding> managed = new HashSet<>(wanted);
         for (Grant g : all) {
             Set<AclBinding> acls = AclMapping.of(g);

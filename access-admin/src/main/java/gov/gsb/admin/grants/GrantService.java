@@ -161,6 +161,16 @@ public class GrantService {
      * @return Ok; NotFound; Conflict if it is revoked already
      */
     public synchronized Result<GrantView> revoke(String id, Actor actor) {
+        return revoke(id, actor, null);
+    }
+
+    /**
+     * Revokes a grant, saying why in the audit trail (e.g. the composite whose retirement made it unneeded).
+     *
+     * @param reason why, or null
+     * @return Ok; NotFound; Conflict if it is revoked already
+     */
+    public synchronized Result<GrantView> revoke(String id, Actor actor, String reason) {
         Optional<Grant> found = grants.find(id);
         if (found.isEmpty()) {
             return Result.notFound("no grant " + id);
@@ -175,7 +185,7 @@ public class GrantService {
             grants.put(revoked);
             acls.reconcile();
         });
-        audit.success(actor, "grant.revoke", target, view(grant), view(revoked));
+        audit.success(actor, "grant.revoke", target, view(grant), view(revoked), reason);
         return Result.ok(view(revoked));
     }
 

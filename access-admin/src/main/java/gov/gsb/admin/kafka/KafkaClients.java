@@ -41,6 +41,7 @@ public class KafkaClients implements AutoCloseable {
     private final SchemaRegistry registry;
     private Admin admin;
     private Producer<String, SpecificRecord> producer;
+    private Producer<String, String> textProducer;
 
     @Inject
     public KafkaClients(GsbConfig config) {
@@ -82,6 +83,32 @@ public class KafkaClients implements AutoCloseable {
             producer = new KafkaProducer<>(p, new StringSerializer(), new GsbAvroSerializer<>(registry, true));
         }
         return producer;
+    }
+
+    /**
+     * The shared producer of text records (the composites' definitions, JSON), acknowledged like {@link #producer()}.
+     */
+    public synchronized Producer<String, String> textProducer() {
+        if (textProducer == null) {
+            Map<String, Object> p = common();
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout().toMillis());
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout().toMillis(), 15_000));
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout().toMillis());
+            textProducer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        }
+        return textProducer;
+    }
+
+    /** A new consumer of text records without a group, as {@link #consumer(Class)}; the caller closes it. */
+    public Consumer<String, String> textConsumer() {
+        Map<String, Object> p = common();
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 
     /**
@@ -142,6 +169,9 @@ public class KafkaClients implements AutoCloseable {
     public synchronized void close() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
+        }
+        if (textProducer != null) {
+            textProducer.close(Duration.ofSeconds(5));
         }
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -31,15 +30,15 @@ import org.jboss.logging.Logger;
  * <p>This is the whole database of access-admin: the topic is replicated like any other, survives restarts, and
  * needs nothing else to run.
  *
- * @param <V> the values' generated Avro class
+ * @param <V> the values' type: a generated Avro class, or the text of a definition
  */
-public final class TopicStore<V extends SpecificRecord> implements AutoCloseable {
+public final class TopicStore<V> implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TopicStore.class);
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final String topic;
-    private final Producer<String, SpecificRecord> producer;
+    private final Producer<String, ? super V> producer;
     private final Consumer<String, V> consumer;
     private final Duration timeout;
     private final Map<String, V> entries = new ConcurrentHashMap<>();
@@ -53,7 +52,7 @@ public final class TopicStore<V extends SpecificRecord> implements AutoCloseable
      * @param consumer reads them; the store owns and closes it
      * @param timeout how long loading, a write, or waiting for a write to be read back may take
      */
-    public TopicStore(String topic, Producer<String, SpecificRecord> producer, Consumer<String, V> consumer, Duration timeout) {
+    public TopicStore(String topic, Producer<String, ? super V> producer, Consumer<String, V> consumer, Duration timeout) {
         this.topic = topic;
         this.producer = producer;
         this.consumer = consumer;
@@ -113,7 +112,7 @@ public final class TopicStore<V extends SpecificRecord> implements AutoCloseable
     public void put(String key, V value) {
         RecordMetadata written;
         try {
-            written = producer.send(new ProducerRecord<>(topic, key, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            written = send(producer, key, value).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing to " + topic, e);
@@ -122,6 +121,10 @@ public final class TopicStore<V extends SpecificRecord> implements AutoCloseable
             throw new IllegalStateException("could not write " + key + " to " + topic + ": " + cause.getMessage(), cause);
         }
         awaitApplied(written.partition(), written.offset());
+    }
+
+    private <T> java.util.concurrent.Future<RecordMetadata> send(Producer<String, T> p, String key, T value) {
+        return p.send(new ProducerRecord<>(topic, key, value));
     }
 
     private synchronized void awaitApplied(int partition, long offset) {

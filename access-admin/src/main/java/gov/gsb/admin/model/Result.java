@@ -1,5 +1,7 @@
 package gov.gsb.admin.model;
 
+import java.util.List;
+
 /**
  * What a change or a lookup came to, when it is an outcome the API expects rather than a fault: found or created,
  * not found (404), in conflict with what exists (409), or refused as invalid for a reason a single field's rules
@@ -25,8 +27,38 @@ public sealed interface Result<T> {
     record Conflict<T>(String detail) implements Result<T> {
     }
 
-    /** The request is well-formed but one of its fields cannot be accepted here. */
-    record Invalid<T>(String field, String message) implements Result<T> {
+    /**
+     * The request is well-formed but some of its fields cannot be accepted here (a composite's definition may have
+     * several problems at once: each is reported).
+     */
+    record Invalid<T>(List<FieldProblem> problems) implements Result<T> {
+
+        /** Copies the list; at least one problem. */
+        public Invalid {
+            problems = List.copyOf(problems);
+            if (problems.isEmpty()) {
+                throw new IllegalArgumentException("an Invalid result names at least one problem");
+            }
+        }
+
+        /** The first problem's field. */
+        public String field() {
+            return problems.get(0).field();
+        }
+
+        /** The first problem's message. */
+        public String message() {
+            return problems.get(0).message();
+        }
+    }
+
+    /**
+     * What is wrong with one field.
+     *
+     * @param field its path in the request, e.g. {@code definition.steps[1].service}
+     * @param message what is wrong
+     */
+    record FieldProblem(String field, String message) {
     }
 
     static <T> Result<T> ok(T value) {
@@ -46,6 +78,10 @@ public sealed interface Result<T> {
     }
 
     static <T> Result<T> invalid(String field, String message) {
-        return new Invalid<>(field, message);
+        return new Invalid<>(List.of(new FieldProblem(field, message)));
+    }
+
+    static <T> Result<T> invalid(List<FieldProblem> problems) {
+        return new Invalid<>(problems);
     }
 }

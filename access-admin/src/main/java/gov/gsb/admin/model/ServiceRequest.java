@@ -1,5 +1,6 @@
 package gov.gsb.admin.model;
 
+import gov.gsb.composites.Format;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,12 +14,15 @@ import jakarta.validation.constraints.Size;
  *
  * @param name the service's name within its agency, e.g. {@code address-changed}
  * @param provider the providing agency, e.g. {@code civil-registry}
- * @param kind EVENT or REQUEST_REPLY
+ * @param kind EVENT, REQUEST_REPLY or COMPOSITE
  * @param partitions partitions of its topic; default 3
  * @param retentionMs how long its topic keeps messages; -1 forever; default 7 days
  * @param compatibility the registry rule for its subjects; null leaves the registry's global rule (BACKWARD)
  * @param description what it offers
  * @param owner who to contact
+ * @param definition a COMPOSITE's definition (its steps), YAML or JSON as the published schema describes it;
+ *        required for COMPOSITE, refused for the other kinds
+ * @param definitionFormat YAML or JSON; when absent, JSON if the text starts with <code>{</code>, else YAML
  */
 public record ServiceRequest(
         @NotNull @Pattern(regexp = Names.NAME, message = Names.NAME_MESSAGE) String name,
@@ -28,7 +32,12 @@ public record ServiceRequest(
         @Min(-1) Long retentionMs,
         @Pattern(regexp = Names.COMPATIBILITY, message = Names.COMPATIBILITY_MESSAGE) String compatibility,
         @NotBlank @Size(max = 2000) String description,
-        @NotNull @Valid OwnerContact owner) {
+        @NotNull @Valid OwnerContact owner,
+        @Size(max = MAX_DEFINITION) String definition,
+        Format definitionFormat) {
+
+    /** The longest definition taken, in characters. */
+    public static final int MAX_DEFINITION = 100_000;
 
     /** Partitions when none are given. */
     public static final int DEFAULT_PARTITIONS = 3;

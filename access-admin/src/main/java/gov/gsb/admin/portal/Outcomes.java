@@ -46,7 +46,7 @@ final class Outcomes {
     static <T> Response again(Result<T> refused, PortalForm form, Supplier<TemplateInstance> page) {
         int status;
         if (refused instanceof Result.Invalid<T> invalid) {
-            form.reject(invalid.field(), invalid.message());
+            reject(form, invalid);
             status = 400;
         } else if (refused instanceof Result.Conflict<T> conflict) {
             form.fail(conflict.detail());
@@ -56,6 +56,25 @@ final class Outcomes {
             status = 404;
         }
         return Response.status(status).entity(page.get()).build();
+    }
+
+    /**
+     * Records each problem on its field. A composite's definition is one text area, so every problem inside it
+     * ({@code definition.steps[1].service}) is listed under that area, each with where it is.
+     */
+    private static void reject(PortalForm form, Result.Invalid<?> invalid) {
+        StringBuilder definition = new StringBuilder();
+        for (Result.FieldProblem p : invalid.problems()) {
+            if (p.field().startsWith("definition.")) {
+                definition.append(definition.length() == 0 ? "" : "\n").append(p.field().substring(11)).append(": ")
+                        .append(p.message());
+            } else {
+                form.reject(p.field(), p.message());
+            }
+        }
+        if (definition.length() > 0) {
+            form.reject("definition", definition.toString());
+        }
     }
 
     /** The form again after its fields failed validation. */

@@ -40,6 +40,9 @@ final class ServiceForm {
         values.put("owner.name", s.owner().name());
         values.put("owner.email", s.owner().email());
         values.put("owner.phone", s.owner().phone());
+        if (s.composite() != null) {
+            values.put("definition", s.composite().yaml());
+        }
         return PortalForm.of(values);
     }
 
@@ -48,8 +51,10 @@ final class ServiceForm {
         Kind kind = kind(form);
         Integer partitions = form.integer("partitions");
         Long retentionMs = retentionMs(form);
+        // The text area is always on the form: only a composite's is taken (another kind's would be refused).
+        String definition = kind == Kind.COMPOSITE ? form.text("definition") : null;
         ServiceRequest request = new ServiceRequest(form.text("name"), form.text("provider"), kind, partitions, retentionMs,
-                form.text("compatibility"), form.text("description"), owner(form));
+                form.text("compatibility"), form.text("description"), owner(form), definition, null);
         return form.validate(validator, request, FIELDS) ? Optional.of(request) : Optional.empty();
     }
 
@@ -58,7 +63,7 @@ final class ServiceForm {
         Integer partitions = form.integer("partitions");
         Long retentionMs = retentionMs(form);
         ServiceUpdate update = new ServiceUpdate(partitions, retentionMs, form.text("compatibility"),
-                form.text("description"), owner(form));
+                form.text("description"), owner(form), form.text("definition"), null);
         return form.validate(validator, update, FIELDS) ? Optional.of(update) : Optional.empty();
     }
 
@@ -109,10 +114,11 @@ final class ServiceForm {
         if (v == null) {
             return null; // Bean Validation says it is required
         }
-        if (!v.equals(Kind.EVENT.name()) && !v.equals(Kind.REQUEST_REPLY.name())) {
-            form.reject("kind", "must be EVENT or REQUEST_REPLY");
+        try {
+            return Kind.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            form.reject("kind", "must be EVENT, REQUEST_REPLY or COMPOSITE");
             return null;
         }
-        return Kind.valueOf(v);
     }
 }

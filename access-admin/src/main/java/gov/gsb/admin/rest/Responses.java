@@ -28,8 +28,10 @@ final class Responses {
             return problem(Status.CONFLICT, conflict.detail(), null);
         }
         Result.Invalid<T> invalid = (Result.Invalid<T>) result; // the last of the sealed kinds
-        return problem(Status.BAD_REQUEST, invalid.field() + ": " + invalid.message(),
-                List.of(new Problem.Violation(invalid.field(), invalid.message())));
+        String detail = invalid.problems().stream().map(p -> p.field() + ": " + p.message())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return problem(Status.BAD_REQUEST, detail,
+                invalid.problems().stream().map(p -> new Problem.Violation(p.field(), p.message())).toList());
     }
 
     /** 200 with the value, or 404 saying what was not found. */

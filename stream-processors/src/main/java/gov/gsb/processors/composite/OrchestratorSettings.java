@@ -28,11 +28,14 @@ import java.util.function.Function;
  * @param autoRegister whether reply and CallRecord schemas may be registered on first use
  * @param callsTopic the CallRecords' topic
  * @param definitionsTopic the composites' definitions topic
+ * @param host the address of its {@code /health} endpoint
+ * @param port that endpoint's port, 0 for any free one
  */
 public record OrchestratorSettings(String bootstrap, String registryUrl, String tokenUrl, String clientId,
                                    String clientSecret, String agency, String applicationId, Path stateDir,
                                    String instanceId, int threads, Duration commitInterval, Duration tick,
-                                   Duration refresh, boolean autoRegister, String callsTopic, String definitionsTopic) {
+                                   Duration refresh, boolean autoRegister, String callsTopic, String definitionsTopic,
+                                   String host, int port) {
 
     /**
      * One environment variable.
@@ -66,6 +69,9 @@ public record OrchestratorSettings(String bootstrap, String registryUrl, String 
                     + "are looked for (a change restarts the topology)"),
             new Variable("GSB_ORCHESTRATOR_AUTO_REGISTER", "false", "whether reply and CallRecord schemas may be "
                     + "registered on first use (a development stack)"),
+            new Variable("GSB_ORCHESTRATOR_HOST", "127.0.0.1", "the address of its HTTP endpoint (GET /health)"),
+            new Variable("GSB_ORCHESTRATOR_PORT", "8097", "its port, 0 for any free one: /health answers 200 while "
+                    + "Kafka Streams runs, or while no composite is registered yet (idle), 503 otherwise"),
             new Variable("GSB_CALLS_TOPIC", "gsb.calls", "the CallRecords' topic"),
             new Variable("GSB_COMPOSITES_TOPIC", "gsb.composites", "the definitions' compacted topic"));
 
@@ -78,6 +84,7 @@ public record OrchestratorSettings(String bootstrap, String registryUrl, String 
                 "give at least 1, e.g. 20");
         check(tick.toMillis() >= 10, "GSB_ORCHESTRATOR_TICK_MS", tick.toMillis(), "give at least 10, e.g. 100");
         check(refresh.toMillis() >= 100, "GSB_ORCHESTRATOR_REFRESH_MS", refresh.toMillis(), "give at least 100");
+        check(port >= 0 && port <= 65535, "GSB_ORCHESTRATOR_PORT", port, "give 0 to 65535, e.g. 8097");
         check(agency.matches("[a-z0-9][a-z0-9-]{0,62}"), "GSB_ORCHESTRATOR_AGENCY", agency,
                 "give an agency name: lower-case letters, digits and dashes");
     }
@@ -108,7 +115,7 @@ public record OrchestratorSettings(String bootstrap, String registryUrl, String 
                 Duration.ofMillis(number(v, "GSB_ORCHESTRATOR_TICK_MS")),
                 Duration.ofMillis(number(v, "GSB_ORCHESTRATOR_REFRESH_MS")),
                 Boolean.parseBoolean(v.get("GSB_ORCHESTRATOR_AUTO_REGISTER")), v.get("GSB_CALLS_TOPIC"),
-                v.get("GSB_COMPOSITES_TOPIC"));
+                v.get("GSB_COMPOSITES_TOPIC"), v.get("GSB_ORCHESTRATOR_HOST"), (int) number(v, "GSB_ORCHESTRATOR_PORT"));
     }
 
     private static long number(Map<String, String> v, String name) {
@@ -129,6 +136,7 @@ public record OrchestratorSettings(String bootstrap, String registryUrl, String 
     public String toString() {
         return "OrchestratorSettings[bootstrap=" + bootstrap + ", registryUrl=" + registryUrl + ", tokenUrl=" + tokenUrl
                 + ", client=" + clientId + ", secret=******, agency=" + agency + ", applicationId=" + applicationId
-                + ", stateDir=" + stateDir + ", commitInterval=" + commitInterval + ", tick=" + tick + "]";
+                + ", stateDir=" + stateDir + ", commitInterval=" + commitInterval + ", tick=" + tick + ", http=" + host + ":"
+                + port + "]";
     }
 }

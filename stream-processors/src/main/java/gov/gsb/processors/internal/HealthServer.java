@@ -8,11 +8,16 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-/** The processors' HTTP endpoint: {@code GET /health} and {@code GET /lag} (JSON), for probes and people. */
+/**
+ * The processors' HTTP endpoint: {@code GET /health} and {@code GET /lag} (JSON), for probes and people; the
+ * orchestrator's {@code GET /health}.
+ */
 public final class HealthServer implements AutoCloseable {
 
     private final HttpServer server;
@@ -31,11 +36,27 @@ public final class HealthServer implements AutoCloseable {
      * @throws IllegalStateException (fatal) if the port is taken
      */
     public static HealthServer start(String host, int port, Status status) {
+        Map<String, Supplier<Status.Answer>> routes = new LinkedHashMap<>();
+        routes.put("/health", status::health);
+        routes.put("/lag", status::lag);
+        return start(host, port, "GSB_PROCESSORS_PORT", routes);
+    }
+
+    /**
+     * @param host the address to listen on
+     * @param port the port, 0 for any free one
+     * @param portVariable the setting that gives the port, named when it is taken
+     * @param routes each path's answer (GET); any other path answers 404 naming them
+     * @return the running endpoint
+     * @throws IllegalStateException (fatal) if the port is taken
+     */
+    public static HealthServer start(String host, int port, String portVariable,
+                                     Map<String, Supplier<Status.Answer>> routes) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-            server.createContext("/health", x -> send(x, status::health));
-            server.createContext("/lag", x -> send(x, status::lag));
-            server.createContext("/", x -> send(x, () -> new Status.Answer(404, "{\"error\":\"try /health or /lag\"}")));
+            routes.forEach((path, answer) -> server.createContext(path, x -> send(x, answer)));
+            String paths = String.join(" or ", routes.keySet());
+            server.createContext("/", x -> send(x, () -> new Status.Answer(404, "{\"error\":\"try " + paths + "\"}")));
             ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "gsb-processors-http");
                 t.setDaemon(true);
@@ -46,7 +67,7 @@ public final class HealthServer implements AutoCloseable {
             return new HealthServer(server, executor);
         } catch (BindException e) {
             throw new IllegalStateException("port " + port + " is taken by another program: stop it, or set "
-                    + "GSB_PROCESSORS_PORT to a free port", e);
+                    + portVariable + " to a free port", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

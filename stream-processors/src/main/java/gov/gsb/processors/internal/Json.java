@@ -5,12 +5,13 @@ import java.util.Collection;
 import java.util.Map;
 
 /** Just enough JSON for {@code /health} and {@code /lag}: maps, lists, strings, numbers, booleans, instants, null. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    /** @param value maps, lists, strings, numbers, booleans, instants, null @return it as JSON */
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

@@ -12,6 +12,11 @@ import gov.gsb.devstack.junit.SecuredKafka;
 import gov.gsb.producer.GsbPublisher;
 import gov.gsb.sdk.CallContext;
 import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,10 +49,13 @@ class OrchestratorCrashIT {
         CompositeBus bus = new CompositeBus(kafka, registry).setUp(60_000);
         Map<String, String> env = new HashMap<>(bus.env(Files.createTempDirectory("orchestrator-crash")));
         env.put("GSB_ORCHESTRATOR_INSTANCE_ID", "crash-test"); // static membership: the restart takes over at once
+        int port = freePort();
+        env.put("GSB_ORCHESTRATOR_PORT", Integer.toString(port));
         List<Process> children = new ArrayList<>();
         try (Providers providers = new Providers(bus); GsbPublisher caller = bus.caller("single-window")) {
             providers.holdTax = new CountDownLatch(1);
             children.add(start(env, bus, 1));
+            awaitHealthy(port); // what ./gsb up waits for
             List<CompletableFuture<CompositeReply>> replies = new ArrayList<>();
             for (int i = 0; i < CALLS; i++) {
                 replies.add(caller.request(bus.composite, CompositeBus.move("crash-" + i, "C-" + i), CompositeReply.class,
@@ -78,6 +86,23 @@ class OrchestratorCrashIT {
                     + "each service had received exactly %d requests%n", CALLS, CALLS);
         } finally {
             children.forEach(Process::destroyForcibly);
+        }
+    }
+
+    /** Waits until the orchestrator's {@code /health} answers 200 with its Kafka Streams RUNNING. */
+    private static void awaitHealthy(int port) {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"status\":\"UP\"")
+                    && r.body().contains("\"streams\":\"RUNNING\"");
+        });
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 

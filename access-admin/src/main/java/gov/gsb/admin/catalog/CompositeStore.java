@@ -1,0 +1,114 @@
+package gov.gsb.admin.catalog;
+
+import gov.gsb.admin.GsbConfig;
+import gov.gsb.admin.kafka.KafkaClients;
+import gov.gsb.admin.kafka.TopicStore;
+import gov.gsb.composites.CompositeDefinition;
+import gov.gsb.composites.DefinitionTopic;
+import gov.gsb.composites.InvalidDefinitionException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The composite services' definitions on the compacted topic {@code gsb.composites}, in the record format of
+ * {@link DefinitionTopic} (key {@code <service>@<version>}, value the definition's JSON), which the orchestrator
+ * reads. Every version is kept: a call in progress finishes on the version it started with. access-admin is the
+ * topic's only writer.
+ */
+@ApplicationScoped
+public class CompositeStore implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(CompositeStore.class);
+
+    private final KafkaClients kafka;
+    private final String topic;
+    private volatile TopicStore<String> store;
+    private final Map<String, Optional<CompositeDefinition>> parsed = new ConcurrentHashMap<>();
+
+    @Inject
+    public CompositeStore(KafkaClients kafka, GsbConfig config) {
+        this.kafka = kafka;
+        this.topic = config.topics().composites();
+    }
+
+    /** Reads the definitions from their topic (at start). */
+    public void load() {
+        TopicStore<String> s = new TopicStore<>(topic, kafka.textProducer(), kafka.textConsumer(), kafka.timeout());
+        s.start();
+        store = s;
+    }
+
+    /** Every stored version of a composite, lowest first. */
+    public List<CompositeDefinition> versions(String service) {
+        TreeMap<Integer, CompositeDefinition> byVersion = new TreeMap<>();
+        for (String json : store().values()) {
+            read(json).filter(d -> d.service().equals(service)).ifPresent(d -> byVersion.put(d.version(), d));
+        }
+        return List.copyOf(byVersion.values());
+    }
+
+    /** The highest version of a composite. */
+    public Optional<CompositeDefinition> latest(String service) {
+        List<CompositeDefinition> all = versions(service);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** Every stored version of every composite. */
+    public List<CompositeDefinition> all() {
+        return store().values().stream().map(this::read).flatMap(Optional::stream).toList();
+    }
+
+    /** Writes one version (a new key: versions are never overwritten) and waits until it is read back. */
+    void put(CompositeDefinition d) {
+        store().put(key(d), new String(DefinitionTopic.value(d), StandardCharsets.UTF_8));
+    }
+
+    /** Removes every version of a composite (a tombstone per key): the orchestrator stops running it. */
+    void removeAll(String service) {
+        for (CompositeDefinition d : versions(service)) {
+            store().put(key(d), null);
+        }
+    }
+
+    private static String key(CompositeDefinition d) {
+        return new String(DefinitionTopic.key(d), StandardCharsets.UTF_8);
+    }
+
+    /** Parsed once per text: reading checks the schema, and the catalog's pages look definitions up often. */
+    private Optional<CompositeDefinition> read(String json) {
+        return parsed.computeIfAbsent(json, CompositeStore::parse);
+    }
+
+    private static Optional<CompositeDefinition> parse(String json) {
+        try {
+            return Optional.of(DefinitionTopic.read(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (InvalidDefinitionException e) {
+            LOG.warnf("skipping a record of the definitions topic that is not a definition: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private TopicStore<String> store() {
+        TopicStore<String> s = store;
+        if (s == null) {
+            throw new IllegalStateException("the composites' definitions are not loaded yet");
+        }
+        return s;
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+}

@@ -86,7 +86,7 @@ public final class Stack {
         for (ManagedServer s : servers) {
             Optional<ProcessHandle> running = s.running();
             if (running.isPresent()) {
-                console.line("  %-10s already running (pid %d)", s.name(), running.get().pid());
+                console.line("  %-12s already running (pid %d)", s.name(), running.get().pid());
             } else {
                 s.checkPortsFree();
                 toStart.add(s);
@@ -100,7 +100,7 @@ public final class Stack {
             }
             for (List<ManagedServer> phase : phases(toStart)) {
                 for (ManagedServer s : phase) {
-                    console.line("  %-10s starting (log: %s)", s.name(), settings.stateDir().relativize(s.logFile()));
+                    console.line("  %-12s starting (log: %s)", s.name(), settings.stateDir().relativize(s.logFile()));
                     s.start();
                     started.add(s);
                 }
@@ -142,7 +142,7 @@ public final class Stack {
         List<CompletableFuture<Void>> waits = starting.stream()
                 .map(s -> CompletableFuture.runAsync(() -> {
                     Duration took = s.awaitHealthy();
-                    console.line("  %-10s healthy after %s   %s", s.name(), Console.seconds(took), s.url());
+                    console.line("  %-12s healthy after %s   %s", s.name(), Console.seconds(took), s.url());
                 }))
                 .toList();
         for (CompletableFuture<Void> wait : waits) {
@@ -162,7 +162,7 @@ public final class Stack {
         for (ManagedServer s : reversed) {
             Optional<ProcessHandle> h = s.running();
             if (s.stop()) {
-                console.line("  %-10s stopped (pid %d)", s.name(), h.map(ProcessHandle::pid).orElse(-1L));
+                console.line("  %-12s stopped (pid %d)", s.name(), h.map(ProcessHandle::pid).orElse(-1L));
                 any = true;
             }
         }
@@ -174,12 +174,12 @@ public final class Stack {
     /** Prints a table of name, pid, URL and health; returns true when every server is healthy. */
     public boolean status() {
         boolean all = true;
-        console.line("%-10s %-8s %-48s %s", "NAME", "PID", "URL", "HEALTHY");
+        console.line("%-12s %-8s %-48s %s", "NAME", "PID", "URL", "HEALTHY");
         for (ManagedServer s : servers) {
             Optional<PidFile> pid = PidFile.read(s.pidFile()).filter(p -> p.live().isPresent());
             boolean healthy = pid.isPresent() && s.healthy();
             all &= healthy;
-            console.line("%-10s %-8s %-48s %s", s.name(), pid.map(p -> Long.toString(p.pid())).orElse("-"),
+            console.line("%-12s %-8s %-48s %s", s.name(), pid.map(p -> Long.toString(p.pid())).orElse("-"),
                     s.url(), pid.isEmpty() ? "stopped" : healthy ? "yes" : "NO (./gsb logs " + s.name() + ")");
         }
         return all;

@@ -26,7 +26,8 @@ class LauncherIT {
         Map<String, String> env = env("stack");
 
         assertThat(gsb(env, "up")).as(output()).isEqualTo(0);
-        assertThat(output()).contains("kafka      healthy", "keycloak   healthy", "registry   healthy", "clickhouse healthy");
+        assertThat(output()).contains("kafka        healthy", "keycloak     healthy", "registry     healthy",
+                "clickhouse   healthy");
         List<ProcessHandle> processes = Stack.defaultServers(StackSettings.forLauncher(Path.of("."), env)).stream()
                 .map(s -> s.running().orElseThrow()).toList();
 
@@ -40,7 +41,7 @@ class LauncherIT {
                 "export GSB_TAX_CLIENT_SECRET=tax-dev-secret");
 
         assertThat(gsb(env, "up")).as("a second up is harmless").isEqualTo(0);
-        assertThat(output()).contains("kafka      already running (pid " + processes.get(0).pid() + ")");
+        assertThat(output()).contains("kafka        already running (pid " + processes.get(0).pid() + ")");
 
         assertThat(gsb(env, "down")).isEqualTo(0);
         assertThat(processes).noneMatch(ProcessHandle::isAlive);

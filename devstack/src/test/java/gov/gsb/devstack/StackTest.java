@@ -64,8 +64,8 @@ class StackTest {
         stack.up();
 
         assertThat(app.startedNanos).isGreaterThan(server.firstHealthyNanos);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).containsSubsequence("server     starting",
-                "server     healthy", "app        starting", "app        healthy");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).containsSubsequence("server       starting",
+                "server       healthy", "app          starting", "app          healthy");
         stack.down();
     }
 

@@ -60,6 +60,7 @@ class ReadmeExampleIT {
         // README provider:start
         GsbSubscriber registryOffice = GsbSubscriber.builder()
                 .bootstrapServers(bootstrap).agency("civil-registry").registryUrl(registryUrl)
+                .autoRegisterSchemas(true)              // a development stack registers the replies' schema; the catalog does in production
                 .group("address-change")
                 .build()
                 .serve("address-change", AddressChangeRequest.class, (request, message) ->

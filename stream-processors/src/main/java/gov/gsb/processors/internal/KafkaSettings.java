@@ -73,9 +73,20 @@ public final class KafkaSettings {
      * @return what every Kafka client of the processors needs: the brokers and, on a secured bus, the login
      */
     public static Map<String, Object> clients(ProcessorSettings s) {
+        return clients(s.bootstrap(), s.tokenUrl(), s.servicesClientId(), s.servicesClientSecret());
+    }
+
+    /**
+     * @param bootstrap the brokers
+     * @param tokenUrl the OAuth token endpoint, or null on a bus without logins
+     * @param clientId the OAuth client the application logs in as
+     * @param clientSecret its secret
+     * @return what every Kafka client of a bus application needs: the brokers and, on a secured bus, the login
+     */
+    public static Map<String, Object> clients(String bootstrap, String tokenUrl, String clientId, String clientSecret) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap());
-        if (s.tokenUrl() == null) {
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        if (tokenUrl == null) {
             return p;
         }
         p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
@@ -83,13 +94,13 @@ public final class KafkaSettings {
         p.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required ;");
         p.put(SaslConfigs.SASL_LOGIN_CALLBACK_HANDLER_CLASS,
                 "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler");
-        p.put(SaslConfigs.SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL, s.tokenUrl());
-        p.put("sasl.oauthbearer.client.credentials.client.id", s.servicesClientId());
-        p.put("sasl.oauthbearer.client.credentials.client.secret", new Password(s.servicesClientSecret()));
+        p.put(SaslConfigs.SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL, tokenUrl);
+        p.put("sasl.oauthbearer.client.credentials.client.id", clientId);
+        p.put("sasl.oauthbearer.client.credentials.client.secret", new Password(clientSecret));
         // Keycloak's tokens live 5 minutes, exactly Kafka's default refresh buffer: refresh well before expiry.
         p.put(SaslConfigs.SASL_LOGIN_REFRESH_BUFFER_SECONDS, (short) 60);
         p.put(SaslConfigs.SASL_LOGIN_REFRESH_MIN_PERIOD_SECONDS, (short) 30);
-        allowUrl(s.tokenUrl());
+        allowUrl(tokenUrl);
         return p;
     }
 

@@ -30,7 +30,7 @@ public final class Migrations {
 
     /** The migrations, in order. A new one is added at the end, never edited once released. */
     public static final List<String> ALL = List.of("V001__calls.sql", "V002__calls_per_minute.sql", "V003__audit.sql",
-            "V004__calls_source_position.sql");
+            "V004__calls_source_position.sql", "V005__calls_search_indexes.sql");
 
     private Migrations() {
     }

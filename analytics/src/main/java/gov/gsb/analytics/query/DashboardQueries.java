@@ -27,6 +27,23 @@ public final class DashboardQueries {
             .withZone(ZoneOffset.UTC);
     private static final String ROLLUPS = "calls_per_minute FINAL";
     private static final String CALL_LOG = "calls FINAL";
+    /**
+     * Ends every call-log query: a record written twice always lands in one partition (the partition is the day of
+     * its send time, part of its identity), so FINAL may collapse each partition on its own, in parallel.
+     */
+    private static final String CALL_LOG_SETTINGS = "\nSETTINGS do_not_merge_across_partitions_select_final = 1";
+    /**
+     * The latency quantiles: {@code quantilesTiming} is made for response times in milliseconds (exact below 1,024 ms,
+     * within 16 ms above; a latency above 30 s counts as 30 s) and on a week of calls takes about half the time of
+     * the general {@code quantiles}, which samples.
+     */
+    /**
+     * The call log as the latency quantiles read it: without FINAL, which costs a third of a week's latency chart.
+     * Only a processor that crashed between its insert and its commit writes a record twice, and a second sample of
+     * the same latency moves no quantile measurably; the counts of every other query stay exact.
+     */
+    private static final String CALL_LOG_SAMPLES = "calls";
+    private static final String LATENCY_QUANTILES = "quantilesTiming(0.5, 0.95, 0.99)(latency_ms)";
     private static final String ROW_COLUMNS = """
             toUnixTimestamp64Milli(request_sent_at) AS sentAt, call_id AS callId, kind, service, method,
             provider_agency AS provider, consumer_agency AS consumer, end_user AS user, client_ip AS ip, device,
@@ -80,14 +97,17 @@ public final class DashboardQueries {
         String where = b.whereClause().isEmpty() ? "WHERE outcome != 'SUCCESS'" : b.whereClause()
                 + "\n  AND outcome != 'SUCCESS'";
         return b.build("errors", "SELECT error_code AS errorCode, outcome, count() AS calls FROM " + CALL_LOG + "\n"
-                + where + "\nGROUP BY errorCode, outcome ORDER BY calls DESC, errorCode LIMIT " + MAX_GROUPS);
+                + where + "\nGROUP BY errorCode, outcome ORDER BY calls DESC, errorCode LIMIT " + MAX_GROUPS + CALL_LOG_SETTINGS);
     }
 
-    /** @return the latency quantiles p50, p95 and p99 (ms) over the calls whose latency is known, and their count */
+    /**
+     * @return the latency quantiles p50, p95 and p99 (ms) over the calls whose latency is known, and their count (read
+     *         without FINAL: a record written twice and not merged yet counts twice here)
+     */
     public static SqlQuery latency(CallFilter filter) {
         SqlQuery.Builder b = callLog(filter.wholeMinutes());
         return b.build("latency", "SELECT known, q[1] AS p50, q[2] AS p95, q[3] AS p99 FROM (\n"
-                + "  SELECT count(latency_ms) AS known, quantiles(0.5, 0.95, 0.99)(latency_ms) AS q FROM " + CALL_LOG
+                + "  SELECT count(latency_ms) AS known, " + LATENCY_QUANTILES + " AS q FROM " + CALL_LOG_SAMPLES
                 + "\n" + b.whereClause() + ")");
     }
 
@@ -96,7 +116,7 @@ public final class DashboardQueries {
         SqlQuery.Builder b = callLog(filter.wholeMinutes()).bind("step", "UInt32", filter.bucket().toSeconds());
         return b.build("latency-series", "SELECT t, q[1] AS p50, q[2] AS p95, q[3] AS p99 FROM (\n"
                 + "  SELECT intDiv(toUnixTimestamp(request_sent_at), {step:UInt32}) * {step:UInt32} * 1000 AS t,\n"
-                + "    quantiles(0.5, 0.95, 0.99)(latency_ms) AS q FROM " + CALL_LOG + "\n" + b.whereClause()
+                + "    " + LATENCY_QUANTILES + " AS q FROM " + CALL_LOG_SAMPLES + "\n" + b.whereClause()
                 + "\n  GROUP BY t) ORDER BY t");
     }
 
@@ -104,13 +124,13 @@ public final class DashboardQueries {
     public static SqlQuery search(CallFilter filter, PageRequest page) {
         SqlQuery.Builder b = callLog(filter).bind("limit", "UInt32", page.size()).bind("offset", "UInt32", page.offset());
         return b.build("search", "SELECT " + ROW_COLUMNS + "\nFROM " + CALL_LOG + "\n" + b.whereClause()
-                + "\nORDER BY request_sent_at DESC, call_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}");
+                + "\nORDER BY request_sent_at DESC, call_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}" + CALL_LOG_SETTINGS);
     }
 
     /** @return how many calls match the filter (exact range) */
     public static SqlQuery count(CallFilter filter) {
         SqlQuery.Builder b = callLog(filter);
-        return b.build("count", "SELECT count() AS total FROM " + CALL_LOG + "\n" + b.whereClause());
+        return b.build("count", "SELECT count() AS total FROM " + CALL_LOG + "\n" + b.whereClause() + CALL_LOG_SETTINGS);
     }
 
     /**
@@ -121,7 +141,7 @@ public final class DashboardQueries {
         SqlQuery.Builder b = callLog(filter).bind("limit", "UInt32", MAX_EXPORT_ROWS);
         // The guard sits in an outer query: an alias named like a column would change the WHERE clause too.
         return b.build("export", "SELECT " + FORMULA_SAFE_COLUMNS + "\nFROM (SELECT " + EXPORT_COLUMNS + "\nFROM "
-                + CALL_LOG + "\n" + b.whereClause() + "\nORDER BY request_sent_at DESC, call_id LIMIT {limit:UInt32})");
+                + CALL_LOG + "\n" + b.whereClause() + "\nORDER BY request_sent_at DESC, call_id LIMIT {limit:UInt32})" + CALL_LOG_SETTINGS);
     }
 
     private static String formulaSafe(String column) {

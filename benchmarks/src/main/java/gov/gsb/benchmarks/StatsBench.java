@@ -24,8 +24,30 @@ final class StatsBench {
 
     final BenchBus bus = new BenchBus();
     final ClickHouseServer clickhouse = TestServers.clickhouse();
-    final String database = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private String database = newDatabaseName();
     private Connection connection;
+
+    private static String newDatabaseName() {
+        return "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** Drops the current database (and stops its merges). */
+    void dropDatabase() throws SQLException {
+        try (Statement s = clickhouse().createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " SYNC");
+        }
+        connection.close();
+        connection = null;
+    }
+
+    /** Points the next processors and queries at a database of their own (a new round starts from nothing). */
+    void freshDatabase() throws SQLException {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        database = newDatabaseName();
+    }
 
     /**
      * @param callsTopic the topic the processors read CallRecords from
@@ -33,6 +55,11 @@ final class StatsBench {
      * @return the running processors
      */
     StreamProcessors startProcessors(String callsTopic, int threads) throws Exception {
+        return StreamProcessors.start(processorSettings(callsTopic, threads));
+    }
+
+    /** @return the settings the processors of this round run with (its database, a fresh application id) */
+    ProcessorSettings processorSettings(String callsTopic, int threads) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("GSB_BOOTSTRAP", bus.broker.bootstrapServers());
         env.put("GSB_REGISTRY_URL", bus.registry.ccompatUrl());
@@ -44,7 +71,7 @@ final class StatsBench {
         env.put("GSB_PROCESSORS_THREADS", Integer.toString(threads));
         env.put("GSB_CALLS_TOPIC", callsTopic);
         env.put("GSB_AUDIT_TOPIC", callsTopic + ".audit");
-        return StreamProcessors.start(ProcessorSettings.fromEnv(env));
+        return ProcessorSettings.fromEnv(env);
     }
 
     Connection clickhouse() throws SQLException {

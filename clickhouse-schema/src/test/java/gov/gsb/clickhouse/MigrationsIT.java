@@ -18,12 +18,7 @@ class MigrationsIT {
 
     @Test
     void shouldCreateTheTablesOnceAndDoNothingTheSecondTime(ClickHouseServer clickhouse) throws Exception {
-        String database = "migrations_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(clickhouse.jdbcUrl(), "default", "");
-             Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        String url = clickhouse.jdbcUrl().replace("/default", "/" + database);
+        String url = newDatabase(clickhouse, "migrations");
         try (Connection c = DriverManager.getConnection(url, "default", "")) {
             assertThat(Migrations.apply(c)).containsExactlyElementsOf(Migrations.ALL);
             assertThat(Migrations.apply(c)).isEmpty();
@@ -41,12 +36,8 @@ class MigrationsIT {
 
     @Test
     void shouldCollapseACallWrittenTwiceIntoOneRow(ClickHouseServer clickhouse) throws Exception {
-        String database = "dedup_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(clickhouse.jdbcUrl(), "default", "");
-             Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        try (Connection c = DriverManager.getConnection(clickhouse.jdbcUrl().replace("/default", "/" + database), "default", "")) {
+        String url = newDatabase(clickhouse, "dedup");
+        try (Connection c = DriverManager.getConnection(url, "default", "")) {
             Migrations.apply(c);
             String insert = "INSERT INTO calls (call_id, correlation_id, kind, service, service_version, method, provider_agency,"
                     + " sdk_version, topic, attempt, request_sent_at, outcome, request_bytes, source_partition, source_offset)"
@@ -65,12 +56,8 @@ class MigrationsIT {
 
     @Test
     void shouldSkipGranulesWithoutTheUserOrIpSearchedFor(ClickHouseServer clickhouse) throws Exception {
-        String database = "search_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(clickhouse.jdbcUrl(), "default", "");
-             Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        try (Connection c = DriverManager.getConnection(clickhouse.jdbcUrl().replace("/default", "/" + database), "default", "");
+        String url = newDatabase(clickhouse, "search");
+        try (Connection c = DriverManager.getConnection(url, "default", "");
              Statement s = c.createStatement()) {
             Migrations.apply(c);
             // 25 granules of one hour and service: only the bloom filters can tell where one user's calls are.
@@ -89,6 +76,16 @@ class MigrationsIT {
             assertThat(granulesRead(s, "client_ip = '" + ip + "'")).isLessThanOrEqualTo(3);
             assertThat(granulesRead(s, "outcome = 'SUCCESS'")).isEqualTo(25); // no index: reads them all
         }
+    }
+
+    /** @return the JDBC URL of a new, empty database of its own */
+    private static String newDatabase(ClickHouseServer clickhouse, String prefix) throws SQLException {
+        String database = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = DriverManager.getConnection(clickhouse.jdbcUrl(), "default", "");
+             Statement s = admin.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        return clickhouse.jdbcUrl().replace("/default", "/" + database);
     }
 
     /** @return the granules the search reads after the skip indexes, as EXPLAIN tells it */

@@ -100,20 +100,4 @@ class AclMappingTest {
                 "Role:publisher ALLOW WRITE TOPIC:gsb.calls", "Role:publisher ALLOW DESCRIBE TOPIC:gsb.calls",
                 "Role:subscriber ALLOW WRITE TOPIC:gsb.calls", "Role:subscriber ALLOW DESCRIBE TOPIC:gsb.calls");
     }
-    @Test
-    void shouldGiveTheOrchestratorItsStreamsApplicationAndTheDefinitions() {
-        // The same bindings as stream-processors' OrchestratorAcls.of(principal, applicationId, definitionsTopic).
-        assertThat(AclMapping.orchestrator("Group:agencies/orchestrator", "gsb.orchestrator.composites", "gsb.composites")
-                .stream().map(AclMappingTest::text).toList()).containsExactlyInAnyOrder(
-                "Group:agencies/orchestrator ALLOW CREATE TOPIC:gsb.orchestrator.composites*",
-                "Group:agencies/orchestrator ALLOW READ TOPIC:gsb.orchestrator.composites*",
-                "Group:agencies/orchestrator ALLOW WRITE TOPIC:gsb.orchestrator.composites*",
-                "Group:agencies/orchestrator ALLOW DESCRIBE TOPIC:gsb.orchestrator.composites*",
-                "Group:agencies/orchestrator ALLOW DESCRIBE_CONFIGS TOPIC:gsb.orchestrator.composites*",
-                "Group:agencies/orchestrator ALLOW READ GROUP:gsb.orchestrator.composites",
-                "Group:agencies/orchestrator ALLOW WRITE TRANSACTIONAL_ID:gsb.orchestrator.composites*",
-                "Group:agencies/orchestrator ALLOW DESCRIBE TRANSACTIONAL_ID:gsb.orchestrator.composites*",
-                "Group:agencies/orchestrator ALLOW READ TOPIC:gsb.composites",
-                "Group:agencies/orchestrator ALLOW DESCRIBE TOPIC:gsb.composites");
-    }
 }

@@ -170,6 +170,28 @@ class CompositeRegistrationTest {
                 .body("service", not(hasItem(id))).body("service", not(hasItem(steps.tax())));
     }
 
+    @Test
+    void shouldRefuseRetiringAServiceAnActiveCompositeCallsUntilTheCompositeIsRetired() {
+        Steps steps = Steps.registered();
+        String name = Bus.unique("move-house");
+        String id = "orchestrator." + name;
+        Bus.as("admin").body(composite(name, steps.moveHouse(id))).post("/api/services").then().statusCode(201);
+
+        Bus.as("admin").post("/api/services/" + steps.tax() + "/retire").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("status", equalTo(409))
+                .body("detail", containsString(id + " (version 1)"))
+                .body("detail", containsString("retire those composites, or update them"));
+        // Nothing changed: the service is active and the orchestrator still may call it.
+        Bus.as("auditor").get("/api/services/" + steps.tax()).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        Bus.as("auditor").queryParam("principal", ORCHESTRATOR).queryParam("status", "ACTIVE").get("/api/grants").then()
+                .body("findAll { it.operation == 'REQUEST' }.service", hasItem(steps.tax()));
+
+        Bus.as("admin").post("/api/services/" + id + "/retire").then().statusCode(200);
+        Bus.as("admin").post("/api/services/" + steps.tax() + "/retire").then().statusCode(200)
+                .body("status", equalTo("RETIRED"));
+    }
+
     /** The records of one composite on gsb.composites, tombstones included, waiting until {@code expected} came. */
     private static List<ConsumerRecord<String, String>> definitions(String id, int expected) {
         Properties p = Bus.superClient();

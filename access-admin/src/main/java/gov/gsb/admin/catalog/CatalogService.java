@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Registers, changes and retires services: their topics (Admin API), their subjects' compatibility (registry), their
@@ -195,7 +196,8 @@ public class CatalogService {
      * their data are kept. A COMPOSITE's definitions are removed from their topic, and the orchestrator's grants no
      * other composite needs revoked.
      *
-     * @return Ok; NotFound; Conflict if it is retired already
+     * @return Ok; NotFound; Conflict if it is retired already, or if an active composite's latest definition calls it
+     *         (naming those composites)
      */
     public synchronized Result<ServiceView> retire(String id, Actor actor) {
         Optional<ServiceDescriptor> found = catalog.find(id);
@@ -207,6 +209,15 @@ public class CatalogService {
         if (found.get().getStatus() != ServiceStatus.ACTIVE) {
             audit.refused(actor, "service.retire", target, before, "retired already");
             return Result.conflict("service " + id + " is retired already");
+        }
+        List<CompositeDefinition> callers = composites.callersOf(id);
+        if (!callers.isEmpty()) {
+            // Retiring it would revoke the orchestrator's grant on it: every call of those composites would then fail.
+            String named = callers.stream().map(d -> d.service() + " (version " + d.version() + ")")
+                    .collect(Collectors.joining(", "));
+            audit.refused(actor, "service.retire", target, before, "called by active composites: " + named);
+            return Result.conflict("service " + id + " is called by the active composite service(s) " + named
+                    + ": retire those composites, or update them so that no step calls " + id + ", first");
         }
         ServiceDescriptor retired = ServiceDescriptor.newBuilder(found.get())
                 .setStatus(ServiceStatus.RETIRED).setUpdatedAt(now()).build();

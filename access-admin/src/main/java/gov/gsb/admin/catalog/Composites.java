@@ -26,8 +26,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What registering, changing and retiring a COMPOSITE service adds to any service's: its definition, checked with
@@ -201,6 +203,20 @@ public class Composites {
                 .filter(g -> g.operation().equals(Operation.REQUEST.name()) && !stillCalled.contains(g.service()))
                 .forEach(g -> grants.revoke(g.id(), actor, "composite " + id + " retired: no composite calls "
                         + g.service() + " any more"));
+    }
+
+    /**
+     * The active composites whose latest definition calls {@code service} in a step or a compensation, by name.
+     * Only the latest version counts: it is the one new calls start on. A composite's own entry is ignored, and so is
+     * one no longer ACTIVE in the catalog (its definitions are being removed).
+     */
+    List<CompositeDefinition> callersOf(String service) {
+        Map<String, CompositeDefinition> latest = new TreeMap<>();
+        store.all().forEach(d -> latest.merge(d.service(), d, (a, b) -> a.version() >= b.version() ? a : b));
+        return latest.values().stream()
+                .filter(d -> !d.service().equals(service) && calledServices(d).contains(service))
+                .filter(d -> catalog.find(d.service()).filter(e -> e.getStatus() == ServiceStatus.ACTIVE).isPresent())
+                .toList();
     }
 
     /** Every service a definition calls, steps and compensations, in order of appearance. */

@@ -103,25 +103,6 @@ public final class AclMapping {
         return base;
     }
 
-    /**
-     * The ACLs the orchestrator of composite services needs besides its grants, as stream-processors'
-     * {@code OrchestratorAcls} lists them: its Kafka Streams application (state topics it creates, prefixed by the
-     * application id; its consumer group; its transactional ids, exactly-once) and reading the definitions.
-     *
-     * @param principal e.g. {@code Group:agencies/orchestrator}
-     * @param applicationId the orchestrator's application id
-     * @param definitionsTopic {@code gsb.composites}
-     */
-    public static Set<AclBinding> orchestrator(String principal, String applicationId, String definitionsTopic) {
-        Acls acls = new Acls(principal, AclPermissionType.ALLOW);
-        acls.topic(applicationId, PatternType.PREFIXED, AclOperation.CREATE, READ, WRITE, DESCRIBE,
-                AclOperation.DESCRIBE_CONFIGS);
-        acls.add(ResourceType.GROUP, applicationId, PatternType.LITERAL, READ);
-        acls.add(ResourceType.TRANSACTIONAL_ID, applicationId, PatternType.PREFIXED, WRITE, DESCRIBE);
-        acls.topic(definitionsTopic, PatternType.LITERAL, READ, DESCRIBE);
-        return acls.bindings;
-    }
-
     /** The ACL principal of a grant's principal, e.g. {@code Group:agencies/tax}. */
     public static String principal(PrincipalType type, String name) {
         return switch (type) {

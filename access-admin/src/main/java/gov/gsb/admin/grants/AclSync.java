@@ -6,6 +6,7 @@ import gov.gsb.admin.kafka.KafkaClients;
 import gov.gsb.admin.kafka.TopicAdmin;
 import gov.gsb.bus.Grant;
 import gov.gsb.bus.GrantStatus;
+import gov.gsb.composites.OrchestratorAcls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -47,7 +48,7 @@ public class AclSync {
         this.grants = grants;
         this.catalog = catalog;
         Set<AclBinding> b = new HashSet<>(AclMapping.base(config.topics().calls()));
-        b.addAll(AclMapping.orchestrator("Group:" + config.orchestrator().group(), config.orchestrator().applicationId(),
+        b.addAll(OrchestratorAcls.of("Group:" + config.orchestrator().group(), config.orchestrator().applicationId(),
                 config.topics().composites()));
         this.base = Set.copyOf(b);
     }

@@ -7,6 +7,7 @@ import gov.gsb.composites.ComponentKind;
 import gov.gsb.composites.DefinitionTopic;
 import gov.gsb.composites.Examples;
 import gov.gsb.composites.Format;
+import gov.gsb.composites.OrchestratorAcls;
 import gov.gsb.consumer.GsbSubscriber;
 import gov.gsb.devstack.KeycloakServer;
 import gov.gsb.devstack.RegistryServer;

@@ -1,4 +1,4 @@
-package gov.gsb.processors.composite;
+package gov.gsb.composites;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -11,9 +11,12 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
- * The ACLs the orchestrator's identity needs besides its grants (SERVE on each composite, REQUEST on each component
- * service, which access-admin maps as for any agency): its Kafka Streams application (consumer group, transactional
- * ids, state topics) and reading the definitions.
+ * The Kafka ACLs the orchestrator of composite services needs besides its grants (SERVE on each composite, REQUEST on
+ * each service a step or compensation calls, which access-admin maps as for any agency): its Kafka Streams
+ * application (state topics it creates, consumer group, transactional ids) and reading the definitions topic.
+ *
+ * <p>Stated once, here, because two sides must agree on them: access-admin keeps them as base ACLs on the brokers,
+ * and the orchestrator's tests create them for a broker of their own.
  *
  * <pre>{@code
  * admin.createAcls(OrchestratorAcls.of("Group:agencies/orchestrator", "gsb.orchestrator.composites", "gsb.composites"));
@@ -25,14 +28,17 @@ public final class OrchestratorAcls {
     }
 
     /**
+     * The orchestrator's base ACLs, all ALLOW from any host.
+     *
      * @param principal the ACL principal, e.g. {@code Group:agencies/orchestrator}
-     * @param applicationId {@code GSB_ORCHESTRATOR_APPLICATION_ID}
-     * @param definitionsTopic {@code GSB_COMPOSITES_TOPIC}
-     * @return the bindings (ALLOW)
+     * @param applicationId the orchestrator's Kafka Streams application id ({@code GSB_ORCHESTRATOR_APPLICATION_ID})
+     * @param definitionsTopic the definitions topic ({@code GSB_COMPOSITES_TOPIC}, by default
+     *        {@link DefinitionTopic#TOPIC})
+     * @return the bindings, in a stable order
      */
     public static Set<AclBinding> of(String principal, String applicationId, String definitionsTopic) {
         Set<AclBinding> acls = new LinkedHashSet<>();
-        // State changelogs are <applicationId>-<store>-changelog; Kafka Streams creates them.
+        // State changelogs and repartition topics are <applicationId>-...; Kafka Streams creates them.
         add(acls, principal, ResourceType.TOPIC, applicationId, PatternType.PREFIXED, AclOperation.CREATE,
                 AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
         add(acls, principal, ResourceType.GROUP, applicationId, PatternType.LITERAL, AclOperation.READ);

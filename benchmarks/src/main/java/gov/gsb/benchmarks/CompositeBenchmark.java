@@ -80,6 +80,12 @@ public final class CompositeBenchmark {
         setUp();
         List<GsbSubscriber> providers = providers();
         Map<String, String> env = new HashMap<>();
+        // The orchestrator's tuning can be tried from outside: GSB_ORCHESTRATOR_THREADS=2 java ... CompositeBenchmark
+        System.getenv().forEach((k, v) -> {
+            if (k.equals("GSB_ORCHESTRATOR_THREADS") || k.equals("GSB_ORCHESTRATOR_COMMIT_INTERVAL_MS")) {
+                env.put(k, v);
+            }
+        });
         env.put("GSB_BOOTSTRAP", bus.broker.bootstrapServers());
         env.put("GSB_REGISTRY_URL", bus.registry.ccompatUrl());
         env.put("GSB_ORCHESTRATOR_APPLICATION_ID", "bench-orchestrator-" + id);

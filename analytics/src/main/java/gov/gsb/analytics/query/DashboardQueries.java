@@ -28,11 +28,6 @@ public final class DashboardQueries {
     private static final String ROLLUPS = "calls_per_minute FINAL";
     private static final String CALL_LOG = "calls FINAL";
     /**
-     * Ends every call-log query: a record written twice always lands in one partition (the partition is the day of
-     * its send time, part of its identity), so FINAL may collapse each partition on its own, in parallel.
-     */
-    private static final String CALL_LOG_SETTINGS = "\nSETTINGS do_not_merge_across_partitions_select_final = 1";
-    /**
      * The latency quantiles: {@code quantilesTiming} is made for response times in milliseconds (exact below 1,024 ms,
      * within 16 ms above; a latency above 30 s counts as 30 s) and on a week of calls takes about half the time of
      * the general {@code quantiles}, which samples.
@@ -97,7 +92,7 @@ public final class DashboardQueries {
         String where = b.whereClause().isEmpty() ? "WHERE outcome != 'SUCCESS'" : b.whereClause()
                 + "\n  AND outcome != 'SUCCESS'";
         return b.build("errors", "SELECT error_code AS errorCode, outcome, count() AS calls FROM " + CALL_LOG + "\n"
-                + where + "\nGROUP BY errorCode, outcome ORDER BY calls DESC, errorCode LIMIT " + MAX_GROUPS + CALL_LOG_SETTINGS);
+                + where + "\nGROUP BY errorCode, outcome ORDER BY calls DESC, errorCode LIMIT " + MAX_GROUPS);
     }
 
     /**
@@ -124,13 +119,13 @@ public final class DashboardQueries {
     public static SqlQuery search(CallFilter filter, PageRequest page) {
         SqlQuery.Builder b = callLog(filter).bind("limit", "UInt32", page.size()).bind("offset", "UInt32", page.offset());
         return b.build("search", "SELECT " + ROW_COLUMNS + "\nFROM " + CALL_LOG + "\n" + b.whereClause()
-                + "\nORDER BY request_sent_at DESC, call_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}" + CALL_LOG_SETTINGS);
+                + "\nORDER BY request_sent_at DESC, call_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}");
     }
 
     /** @return how many calls match the filter (exact range) */
     public static SqlQuery count(CallFilter filter) {
         SqlQuery.Builder b = callLog(filter);
-        return b.build("count", "SELECT count() AS total FROM " + CALL_LOG + "\n" + b.whereClause() + CALL_LOG_SETTINGS);
+        return b.build("count", "SELECT count() AS total FROM " + CALL_LOG + "\n" + b.whereClause());
     }
 
     /**
@@ -141,7 +136,7 @@ public final class DashboardQueries {
         SqlQuery.Builder b = callLog(filter).bind("limit", "UInt32", MAX_EXPORT_ROWS);
         // The guard sits in an outer query: an alias named like a column would change the WHERE clause too.
         return b.build("export", "SELECT " + FORMULA_SAFE_COLUMNS + "\nFROM (SELECT " + EXPORT_COLUMNS + "\nFROM "
-                + CALL_LOG + "\n" + b.whereClause() + "\nORDER BY request_sent_at DESC, call_id LIMIT {limit:UInt32})" + CALL_LOG_SETTINGS);
+                + CALL_LOG + "\n" + b.whereClause() + "\nORDER BY request_sent_at DESC, call_id LIMIT {limit:UInt32})");
     }
 
     private static String formulaSafe(String column) {

@@ -2,10 +2,10 @@ package gov.gsb.admin.catalog;
 
 import gov.gsb.admin.GsbConfig;
 import gov.gsb.admin.kafka.KafkaClients;
+import gov.gsb.admin.kafka.TopicBacked;
 import gov.gsb.admin.kafka.TopicStore;
 import gov.gsb.bus.ServiceDescriptor;
 import gov.gsb.bus.ServiceStatus;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -17,24 +17,22 @@ import java.util.Optional;
  * {@code <provider>.<name>}, held in memory and kept up to date by following the topic.
  */
 @ApplicationScoped
-public class Catalog implements AutoCloseable {
+public class Catalog extends TopicBacked<ServiceDescriptor> {
 
     private final KafkaClients kafka;
     private final String topic;
-    private volatile TopicStore<ServiceDescriptor> store;
 
     @Inject
     public Catalog(KafkaClients kafka, GsbConfig config) {
+        super("the catalog is not loaded yet");
         this.kafka = kafka;
         this.topic = config.topics().catalog();
     }
 
     /** Reads the catalog from its topic (at start). */
     public void load() {
-        TopicStore<ServiceDescriptor> s = new TopicStore<>(topic, kafka.producer(), kafka.consumer(ServiceDescriptor.class),
-                kafka.timeout());
-        s.start();
-        store = s;
+        open(new TopicStore<>(topic, kafka.producer(), kafka.consumer(ServiceDescriptor.class),
+                kafka.timeout()));
     }
 
     /** The service of an id ({@code <provider>.<name>}). */
@@ -60,21 +58,5 @@ public class Catalog implements AutoCloseable {
     /** A service's id, {@code <provider>.<name>}: its key on the topic. */
     public static String id(ServiceDescriptor d) {
         return d.getProviderAgency() + "." + d.getName();
-    }
-
-    private TopicStore<ServiceDescriptor> store() {
-        TopicStore<ServiceDescriptor> s = store;
-        if (s == null) {
-            throw new IllegalStateException("the catalog is not loaded yet");
-        }
-        return s;
-    }
-
-    @PreDestroy
-    @Override
-    public void close() {
-        if (store != null) {
-            store.close();
-        }
     }
 }

@@ -2,11 +2,11 @@ package gov.gsb.admin.catalog;
 
 import gov.gsb.admin.GsbConfig;
 import gov.gsb.admin.kafka.KafkaClients;
+import gov.gsb.admin.kafka.TopicBacked;
 import gov.gsb.admin.kafka.TopicStore;
 import gov.gsb.composites.CompositeDefinition;
 import gov.gsb.composites.DefinitionTopic;
 import gov.gsb.composites.InvalidDefinitionException;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -24,26 +24,24 @@ import org.jboss.logging.Logger;
  * topic's only writer.
  */
 @ApplicationScoped
-public class CompositeStore implements AutoCloseable {
+public class CompositeStore extends TopicBacked<String> {
 
     private static final Logger LOG = Logger.getLogger(CompositeStore.class);
 
     private final KafkaClients kafka;
     private final String topic;
-    private volatile TopicStore<String> store;
     private final Map<String, Optional<CompositeDefinition>> parsed = new ConcurrentHashMap<>();
 
     @Inject
     public CompositeStore(KafkaClients kafka, GsbConfig config) {
+        super("the composites' definitions are not loaded yet");
         this.kafka = kafka;
         this.topic = config.topics().composites();
     }
 
     /** Reads the definitions from their topic (at start). */
     public void load() {
-        TopicStore<String> s = new TopicStore<>(topic, kafka.textProducer(), kafka.textConsumer(), kafka.timeout());
-        s.start();
-        store = s;
+        open(new TopicStore<>(topic, kafka.textProducer(), kafka.textConsumer(), kafka.timeout()));
     }
 
     /** Every stored version of a composite, lowest first. */
@@ -93,22 +91,6 @@ public class CompositeStore implements AutoCloseable {
         } catch (InvalidDefinitionException e) {
             LOG.warnf("skipping a record of the definitions topic that is not a definition: %s", e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    private TopicStore<String> store() {
-        TopicStore<String> s = store;
-        if (s == null) {
-            throw new IllegalStateException("the composites' definitions are not loaded yet");
-        }
-        return s;
-    }
-
-    @PreDestroy
-    @Override
-    public void close() {
-        if (store != null) {
-            store.close();
         }
     }
 }

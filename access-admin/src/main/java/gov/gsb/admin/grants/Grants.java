@@ -2,10 +2,10 @@ package gov.gsb.admin.grants;
 
 import gov.gsb.admin.GsbConfig;
 import gov.gsb.admin.kafka.KafkaClients;
+import gov.gsb.admin.kafka.TopicBacked;
 import gov.gsb.admin.kafka.TopicStore;
 import gov.gsb.bus.Grant;
 import gov.gsb.bus.GrantStatus;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -17,23 +17,21 @@ import java.util.Optional;
  * and kept up to date by following the topic.
  */
 @ApplicationScoped
-public class Grants implements AutoCloseable {
+public class Grants extends TopicBacked<Grant> {
 
     private final KafkaClients kafka;
     private final String topic;
-    private volatile TopicStore<Grant> store;
 
     @Inject
     public Grants(KafkaClients kafka, GsbConfig config) {
+        super("the grants are not loaded yet");
         this.kafka = kafka;
         this.topic = config.topics().grants();
     }
 
     /** Reads the grants from their topic (at start). */
     public void load() {
-        TopicStore<Grant> s = new TopicStore<>(topic, kafka.producer(), kafka.consumer(Grant.class), kafka.timeout());
-        s.start();
-        store = s;
+        open(new TopicStore<>(topic, kafka.producer(), kafka.consumer(Grant.class), kafka.timeout()));
     }
 
     /** The grant of an id. */
@@ -54,21 +52,5 @@ public class Grants implements AutoCloseable {
     /** Writes a grant and waits until it is read back. */
     void put(Grant grant) {
         store().put(grant.getId(), grant);
-    }
-
-    private TopicStore<Grant> store() {
-        TopicStore<Grant> s = store;
-        if (s == null) {
-            throw new IllegalStateException("the grants are not loaded yet");
-        }
-        return s;
-    }
-
-    @PreDestroy
-    @Override
-    public void close() {
-        if (store != null) {
-            store.close();
-        }
     }
 }

@@ -73,14 +73,7 @@ public class KafkaClients implements AutoCloseable {
      */
     public synchronized Producer<String, SpecificRecord> producer() {
         if (producer == null) {
-            Map<String, Object> p = common();
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout().toMillis());
-            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout().toMillis(), 15_000));
-            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout().toMillis());
-            producer = new KafkaProducer<>(p, new StringSerializer(), new GsbAvroSerializer<>(registry, true));
+            producer = new KafkaProducer<>(acknowledgedProducer(), new StringSerializer(), new GsbAvroSerializer<>(registry, true));
         }
         return producer;
     }
@@ -90,16 +83,21 @@ public class KafkaClients implements AutoCloseable {
      */
     public synchronized Producer<String, String> textProducer() {
         if (textProducer == null) {
-            Map<String, Object> p = common();
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout().toMillis());
-            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout().toMillis(), 15_000));
-            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout().toMillis());
-            textProducer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+            textProducer = new KafkaProducer<>(acknowledgedProducer(), new StringSerializer(), new StringSerializer());
         }
         return textProducer;
+    }
+
+    /** Both producers' settings: idempotent, every write acknowledged by all in-sync replicas, within the timeout. */
+    private Map<String, Object> acknowledgedProducer() {
+        Map<String, Object> p = common();
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout().toMillis());
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout().toMillis(), 15_000));
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout().toMillis());
+        return p;
     }
 
     /** A new consumer of text records without a group, as {@link #consumer(Class)}; the caller closes it. */

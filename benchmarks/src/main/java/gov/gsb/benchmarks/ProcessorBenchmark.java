@@ -58,7 +58,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *                                                                  records ─┘ partitions ─┘ │ └─ rounds
  *                                                                                 stream threads ─┘
  * }</pre>
- * Every round but the last is a warm-up (the same three phases, so the JIT has compiled all three before the
+ * Every round but the last is a warm-up (the same four phases, so the JIT has compiled all of them before the
  * measured round); the processors start each round on a fresh database and application id. The processors' rate
  * is given from their start and from their first row in ClickHouse (steady state, without Kafka Streams' start).
  * Progress is printed every second.
@@ -141,35 +141,47 @@ public final class ProcessorBenchmark {
     }
 
     private double rawRead(String label, boolean decode) {
+        GsbAvroDeserializer<CallRecord> deserializer = deserializer();
+        long[] read = {0};
+        Progress progress = new Progress(label, () -> read[0]);
+        long began = System.nanoTime();
+        readAll(r -> {
+            if (decode) {
+                deserializer.deserialize(topic, r.value());
+            }
+            read[0]++;
+        }, progress::maybePrint);
+        return finish(label, began);
+    }
+
+    /** Reads the topic from its beginning, each of its records once; {@code afterPoll} runs after every poll. */
+    private void readAll(java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each, Runnable afterPoll) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.bus.broker.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-" + UUID.randomUUID());
-        GsbAvroDeserializer<CallRecord> deserializer =
-                new GsbAvroDeserializer<>(SchemaRegistry.http(bench.bus.registry.ccompatUrl()), CallRecord.class);
-        long[] read = {0};
-        long began = System.nanoTime();
+        long read = 0;
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             c.assign(partitions);
             c.seekToBeginning(partitions);
-            Progress progress = new Progress(label, () -> read[0]);
-            while (read[0] < records) {
+            while (read < records) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
-                    if (decode) {
-                        deserializer.deserialize(topic, r.value());
-                    }
-                    read[0]++;
+                    each.accept(r);
+                    read++;
                 }
-                progress.maybePrint();
+                afterPoll.run();
             }
         }
-        return finish(label, began);
+    }
+
+    private GsbAvroDeserializer<CallRecord> deserializer() {
+        return new GsbAvroDeserializer<>(SchemaRegistry.http(bench.bus.registry.ccompatUrl()), CallRecord.class);
     }
 
     /**
      * The sink's own ceiling: the same records' call-log rows, decoded beforehand and held in memory, inserted
-     * straight into a fresh database with the processors' writer (same batch size, as many writers as stream
-     * threads). Kafka is not involved; what this takes is ClickHouse's share of the machine at its fastest.
+     * straight into a fresh database with the processors' writer (same batch size, {@code writers} inserts at
+     * once). Kafka is not involved; what this takes is ClickHouse's share of the machine at its fastest.
      *
      * @return rows/s
      */
@@ -178,20 +190,8 @@ public final class ProcessorBenchmark {
         ProcessorSettings settings = bench.processorSettings(topic, writers);
         ClickHouseSetup.prepare(settings, Backoff.until(() -> false));
         List<CallRow> rows = new ArrayList<>(records);
-        GsbAvroDeserializer<CallRecord> deserializer =
-                new GsbAvroDeserializer<>(SchemaRegistry.http(bench.bus.registry.ccompatUrl()), CallRecord.class);
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.bus.broker.bootstrapServers());
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            while (rows.size() < records) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
-                    rows.add(CallRow.of(deserializer.deserialize(topic, r.value()), r.partition(), r.offset()));
-                }
-            }
-        }
+        GsbAvroDeserializer<CallRecord> deserializer = deserializer();
+        readAll(r -> rows.add(CallRow.of(deserializer.deserialize(topic, r.value()), r.partition(), r.offset())), () -> { });
         String label = "ClickHouse alone (" + writers + " writer(s), " + settings.batchRows() + " rows per insert)";
         AtomicLong inserted = new AtomicLong();
         AtomicInteger next = new AtomicInteger();

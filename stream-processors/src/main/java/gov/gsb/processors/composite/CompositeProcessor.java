@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
@@ -45,6 +46,14 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     /** Step and compensation call ids in flight, to their composite call id. */
     static final String STEP_CALLS = "composite-step-calls";
 
+    /**
+     * Taking messages written this much earlier than now means the task is behind (a backlog, or a restart): then a
+     * step's reply may be waiting in its topic, and the step times out only once the messages taken pass its deadline.
+     */
+    static final long BEHIND_MS = 1000;
+    /** Ticks in a row without a message taken after which the task counts as caught up (nothing is waiting). */
+    static final int CAUGHT_UP_TICKS = 2;
+
     private static final Logger LOG = LoggerFactory.getLogger(CompositeProcessor.class);
 
     private final Definitions definitions;
@@ -53,18 +62,32 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     private final Replies replies;
     private final String agency;
     private final Duration tick;
+    private final LongSupplier clock;
+    /** The latest timestamp among the messages taken: how far the task has read. */
+    private long readUpTo = Long.MIN_VALUE;
+    /** How old the last message taken was when taken. */
+    private long lastTakenAge;
+    private boolean tookSinceTick;
+    private int ticksWithoutInput;
+    /**
+     * No call in flight is due before this (a lower bound, lowered by every call sent): ticks before it read no
+     * process. Reading and parsing every process every tick cost more the further behind the task was.
+     */
+    private long nextDeadline = Long.MIN_VALUE;
     private ProcessorContext<byte[], Outgoing> context;
     private KeyValueStore<String, byte[]> processes;
     private KeyValueStore<String, String> stepCalls;
 
     CompositeProcessor(Definitions definitions, Map<String, String> compositeByRequestsTopic, StepCalls calls,
-                       GsbAvroSerializer<Object> serializer, String agency, String callsTopic, Duration tick) {
+                       GsbAvroSerializer<Object> serializer, String agency, String callsTopic, Duration tick,
+                       LongSupplier clock) {
         this.definitions = definitions;
         this.compositeByRequestsTopic = compositeByRequestsTopic;
         this.calls = calls;
         this.replies = new Replies(serializer, callsTopic);
         this.agency = agency;
         this.tick = tick;
+        this.clock = clock;
     }
 
     @Override
@@ -78,6 +101,9 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata where = context.recordMetadata().orElseThrow();
+        lastTakenAge = clock.getAsLong() - record.timestamp();
+        tookSinceTick = true;
+        readUpTo = Math.max(readUpTo, record.timestamp());
         String composite = compositeByRequestsTopic.get(where.topic());
         if (composite != null) {
             onRequest(record, where, composite);
@@ -140,7 +166,7 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     private void answered(ProcessState p, String name, StepCall c, boolean isStep, Record<byte[], byte[]> r, String topic,
                           CompositeDefinition d) {
         boolean ok = "OK".equals(text(r.headers(), GsbHeaders.REPLY_STATUS));
-        c.completedAt = System.currentTimeMillis();
+        c.completedAt = clock.getAsLong();
         if (ok && isStep) {
             try {
                 c.reply = calls.read(topic, r.headers(), r.value());
@@ -166,8 +192,22 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
                 r.value() == null ? 0 : r.value().length)));
     }
 
-    /** Fails the calls whose reply did not come in time (wall-clock punctuation, every tick). */
-    private void expire(long now) {
+    /**
+     * Fails the calls whose reply did not come in time (wall-clock punctuation, every tick). While the task is behind,
+     * "in time" is judged by how far it has read, not by the clock: a reply written before the deadline still counts.
+     * Once it has caught up (ticks pass with nothing taken: nothing is waiting), the clock decides. Counted in ticks,
+     * not time: a thread stalled in a long commit takes nothing, yet its input may be waiting.
+     */
+    private void expire(long punctuatedAt) { // the processor's own clock decides: the one that set the deadlines
+        long now = clock.getAsLong();
+        ticksWithoutInput = tookSinceTick ? 0 : ticksWithoutInput + 1;
+        tookSinceTick = false;
+        boolean behind = lastTakenAge > BEHIND_MS && ticksWithoutInput < CAUGHT_UP_TICKS;
+        long dueBy = behind ? Math.min(now, readUpTo) : now;
+        if (dueBy < nextDeadline) {
+            return;
+        }
+        nextDeadline = Long.MAX_VALUE;
         List<KeyValue<String, byte[]>> due = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = processes.all()) {
             it.forEachRemaining(due::add);
@@ -175,10 +215,20 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
         for (KeyValue<String, byte[]> kv : due) {
             ProcessState p = ProcessState.fromBytes(kv.value);
             CompositeDefinition d = definitions.version(p.service, p.version).orElse(null);
-            if (d == null || !(timeOut(p, p.steps, true, d, now) | timeOut(p, p.compensations, false, d, now))) {
+            if (d == null) {
                 continue;
             }
-            advance(p, d);
+            if (timeOut(p, p.steps, true, d, dueBy) | timeOut(p, p.compensations, false, d, dueBy)) {
+                advance(p, d); // what it sends lowers nextDeadline
+            }
+            p.steps.values().forEach(this::lowerNextDeadline);
+            p.compensations.values().forEach(this::lowerNextDeadline);
+        }
+    }
+
+    private void lowerNextDeadline(StepCall c) {
+        if (c.status == CallStatus.RUNNING) {
+            nextDeadline = Math.min(nextDeadline, c.deadline);
         }
     }
 
@@ -278,10 +328,11 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
             text(c, "STEP_INVALID", e.getMessage());
             return;
         }
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         c.status = CallStatus.RUNNING;
         c.sentAt = now;
         c.deadline = now + timeout.toMillis();
+        lowerNextDeadline(c);
         context.forward(new Record<>(request.key(), request.value(), now, request.headers()));
         stepCalls.put(c.callId, p.id);
     }

@@ -5,6 +5,7 @@ import gov.gsb.sdk.SchemaRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -50,6 +51,12 @@ public final class CompositeTopology {
      */
     public static Topology build(TopicPlan plan, Definitions definitions, SchemaRegistry registry,
                                  OrchestratorSettings settings) {
+        return build(plan, definitions, registry, settings, System::currentTimeMillis);
+    }
+
+    /** As {@link #build(TopicPlan, Definitions, SchemaRegistry, OrchestratorSettings)}, on a clock of the caller's. */
+    static Topology build(TopicPlan plan, Definitions definitions, SchemaRegistry registry, OrchestratorSettings settings,
+                          LongSupplier clock) {
         Topology t = new Topology();
         List<String> requests = List.copyOf(plan.compositeByRequestsTopic().keySet());
         t.addSource(REQUESTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), requests.toArray(String[]::new));
@@ -63,7 +70,7 @@ public final class CompositeTopology {
         Duration tick = settings.tick();
         t.addProcessor(PROCESS, () -> new CompositeProcessor(definitions, composites,
                 new StepCalls(registry, settings.agency(), plan::partitions),
-                new GsbAvroSerializer<>(registry, settings.autoRegister()), settings.agency(), settings.callsTopic(), tick),
+                new GsbAvroSerializer<>(registry, settings.autoRegister()), settings.agency(), settings.callsTopic(), tick, clock),
                 parents);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CompositeProcessor.PROCESSES),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), PROCESS);

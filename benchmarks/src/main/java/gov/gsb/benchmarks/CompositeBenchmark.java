@@ -50,8 +50,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * (exactly-once, in this JVM). Open loop: latency counts from when each call was due, so a stall is not hidden.
  *
  * <pre>{@code
- * java -Xmx2g -cp benchmarks/target/gsb-benchmarks.jar gov.gsb.benchmarks.CompositeBenchmark 500 30
- *                                                               requests/s ─┘   └─ seconds measured (after 10 s warm-up of each path)
+ * java -Xmx2g -cp benchmarks/target/gsb-benchmarks.jar gov.gsb.benchmarks.CompositeBenchmark 500 30 30
+ *                                        requests/s ─┘   seconds measured ─┘  └─ seconds of warm-up of each path first
  * }</pre>
  */
 public final class CompositeBenchmark {
@@ -70,13 +70,14 @@ public final class CompositeBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        System.out.printf("GSB composite benchmark: %d requests/s for %d s (after 10 s warm-up of each path); starting "
-                + "the broker and the registry...%n", rate, seconds);
-        new CompositeBenchmark().run(rate, seconds);
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        System.out.printf("GSB composite benchmark: %d requests/s for %d s (after %d s warm-up of each path); starting "
+                + "the broker and the registry...%n", rate, seconds, warmUp);
+        new CompositeBenchmark().run(rate, seconds, warmUp);
         System.exit(0);
     }
 
-    private void run(int rate, int seconds) throws Exception {
+    private void run(int rate, int seconds, int warmUp) throws Exception {
         setUp();
         List<GsbSubscriber> providers = providers();
         Map<String, String> env = new HashMap<>();
@@ -110,9 +111,16 @@ public final class CompositeBenchmark {
             awaitFirst(compositeCall);
             // Warm up each path at the rate it is measured at, one after the other: all four kinds at once would
             // put twice the measured load on civil-registry (the composite's first step and its direct calls).
-            load("warm-up (composite)", rate, 10, List.of(compositeCall));
-            load("warm-up (direct)", rate, 10, List.of(registerCall, taxCall, transferCall));
-            Histogram c = load("composite", rate, seconds, List.of(compositeCall)).get(0);
+            // Long enough for the JIT: with 10 s, both JVMs (the broker's, this one) were still compiling while measured.
+            load("warm-up (composite)", rate, warmUp, List.of(compositeCall));
+            load("warm-up (direct)", rate, warmUp, List.of(registerCall, taxCall, transferCall));
+            Histogram c;
+            try (CompositeTimeline timeline = new CompositeTimeline(bus.broker.bootstrapServers(), id)) {
+                c = load("composite", rate, seconds, List.of(compositeCall)).get(0);
+                Thread.sleep(1000); // the observers read the last answers
+                timeline.close();
+                timeline.report(composite.requestsTopic());
+            }
             List<Histogram> direct = load("the three steps called directly, each at the rate", rate, seconds,
                     List.of(registerCall, taxCall, transferCall));
             report(rate, c, direct);

@@ -30,7 +30,11 @@ public final class JavaApp extends ManagedServer {
 
     /**
      * What tells one app from another: where its build is, how it starts, where it answers, and
-     * the variable naming its state folder (one that survives restarts), if it keeps state.
+     * the variable naming its state folder (one that survives restarts), if it keeps state. The
+     * Kafka Streams apps get a fixed instance id (static membership): Kafka Streams does not leave
+     * its group on close, and after a restart of the stack the broker kept the old member until its
+     * session timed out, so the orchestrator took no request for its first ~35 s (the demo's first
+     * eight house moves timed out at the caller).
      */
     record Spec(String name, String module, String jar, String classpathFile, String mainClass, String portVariable,
                 int defaultPort, int phase, String healthPath, String pagePath, String heap, String stateVariable,
@@ -41,12 +45,12 @@ public final class JavaApp extends ManagedServer {
             "GSB_DEMO_PORT", 8099, 3, "/health", "/stats", "-Xmx256m", null, Map.of());
     static final Spec PROCESSORS = new Spec("processors", "stream-processors", "gsb-stream-processors.jar",
             "classpath.txt", "gov.gsb.processors.StreamProcessors", "GSB_PROCESSORS_PORT", 8098, 2, "/health", "/lag",
-            "-Xmx512m", "GSB_PROCESSORS_STATE_DIR", Map.of());
+            "-Xmx512m", "GSB_PROCESSORS_STATE_DIR", Map.of("GSB_PROCESSORS_INSTANCE_ID", "local-processors"));
     /** After access-admin, which gives its identity the ACLs of its own topics; with the demo, which registers the composite. */
     static final Spec ORCHESTRATOR = new Spec("orchestrator", "stream-processors", "gsb-stream-processors.jar",
             "classpath.txt", "gov.gsb.processors.composite.OrchestratorMain", "GSB_ORCHESTRATOR_PORT", 8097, 3,
             "/health", "/health", "-Xmx384m", "GSB_ORCHESTRATOR_STATE_DIR",
-            Map.of("GSB_ORCHESTRATOR_AUTO_REGISTER", "true"));
+            Map.of("GSB_ORCHESTRATOR_AUTO_REGISTER", "true", "GSB_ORCHESTRATOR_INSTANCE_ID", "local-orchestrator"));
 
     private final Spec spec;
     private final Path target;

@@ -42,7 +42,7 @@ class JavaAppTest {
     }
 
     @Test
-    void shouldRunTheProcessorsAndTheOrchestratorBeforeTheDemoWithStateFoldersThatSurviveRestarts() throws Exception {
+    void shouldRunTheProcessorsAndTheOrchestratorBeforeTheDemoWithStateAndMembershipThatSurviveRestarts() throws Exception {
         built("");
         Path processors = Files.createDirectories(root.resolve("stream-processors/target"));
         Files.writeString(processors.resolve("gsb-stream-processors.jar"), "");
@@ -57,13 +57,15 @@ class JavaAppTest {
         assertThat(app.command()).contains("gov.gsb.processors.StreamProcessors");
         assertThat(app.environment()).containsEntry("GSB_PROCESSORS_STATE_DIR",
                 settings.home("processors").resolve("state").toString())
+                .containsEntry("GSB_PROCESSORS_INSTANCE_ID", "local-processors") // a restart takes its partitions at once
                 .containsKeys("GSB_BOOTSTRAP", "GSB_REGISTRY_URL", "GSB_CLICKHOUSE_URL", "GSB_PROCESSORS_PORT");
         assertThat(app.endpoints()).containsKey("GSB_PROCESSORS_URL");
         JavaApp orchestrator = (JavaApp) stack.get(stack.size() - 2);
         assertThat(orchestrator.command()).contains("gov.gsb.processors.composite.OrchestratorMain");
         assertThat(orchestrator.environment()).containsEntry("GSB_ORCHESTRATOR_AUTO_REGISTER", "true")
                 .containsEntry("GSB_ORCHESTRATOR_STATE_DIR", settings.home("orchestrator").resolve("state").toString())
-                .containsEntry("GSB_ORCHESTRATOR_CLIENT_SECRET", "orchestrator-dev-secret");
+                .containsEntry("GSB_ORCHESTRATOR_CLIENT_SECRET", "orchestrator-dev-secret")
+                .containsEntry("GSB_ORCHESTRATOR_INSTANCE_ID", "local-orchestrator");
     }
 
     @Test

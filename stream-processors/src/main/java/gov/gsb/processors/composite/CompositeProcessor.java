@@ -15,6 +15,7 @@ import gov.gsb.sdk.Service;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +48,9 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     static final String STEP_CALLS = "composite-step-calls";
 
     /**
-     * Taking messages written this much earlier than now means the task is behind (a backlog, or a restart): then a
-     * step's reply may be waiting in its topic, and the step times out only once the messages taken pass its deadline.
+     * Taking messages written this much earlier than now (the oldest taken between two ticks) means the task is behind
+     * (a backlog, or a restart): then a step's reply may be waiting in its topic, and the step times out only once the
+     * messages taken from that topic pass its deadline.
      */
     static final long BEHIND_MS = 1000;
     /** Ticks in a row without a message taken after which the task counts as caught up (nothing is waiting). */
@@ -63,10 +65,11 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     private final String agency;
     private final Duration tick;
     private final LongSupplier clock;
-    /** The latest timestamp among the messages taken: how far the task has read. */
-    private long readUpTo = Long.MIN_VALUE;
-    /** How old the last message taken was when taken. */
+    /** For each topic read, the latest timestamp among the messages taken from it: how far the task has read it. */
+    private final Map<String, Long> readUpTo = new HashMap<>();
+    /** How old the oldest message taken between the last two ticks that took any was, when taken. */
     private long lastTakenAge;
+    private long oldestSinceTick = Long.MIN_VALUE;
     private boolean tookSinceTick;
     private int ticksWithoutInput;
     /**
@@ -101,9 +104,9 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata where = context.recordMetadata().orElseThrow();
-        lastTakenAge = clock.getAsLong() - record.timestamp();
+        oldestSinceTick = Math.max(oldestSinceTick, clock.getAsLong() - record.timestamp());
         tookSinceTick = true;
-        readUpTo = Math.max(readUpTo, record.timestamp());
+        readUpTo.merge(where.topic(), record.timestamp(), Math::max);
         String composite = compositeByRequestsTopic.get(where.topic());
         if (composite != null) {
             onRequest(record, where, composite);
@@ -194,17 +197,22 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
 
     /**
      * Fails the calls whose reply did not come in time (wall-clock punctuation, every tick). While the task is behind,
-     * "in time" is judged by how far it has read, not by the clock: a reply written before the deadline still counts.
+     * "in time" is judged by how far it has read the topic the reply comes on, not by the clock: a reply written before
+     * the deadline still counts (the task may be behind on one topic and not on another).
      * Once it has caught up (ticks pass with nothing taken: nothing is waiting), the clock decides. Counted in ticks,
      * not time: a thread stalled in a long commit takes nothing, yet its input may be waiting.
      */
     private void expire(long punctuatedAt) { // the processor's own clock decides: the one that set the deadlines
         long now = clock.getAsLong();
+        if (tookSinceTick) {
+            lastTakenAge = oldestSinceTick; // one fresh message among old ones does not make the task caught up
+        }
         ticksWithoutInput = tookSinceTick ? 0 : ticksWithoutInput + 1;
         tookSinceTick = false;
+        oldestSinceTick = Long.MIN_VALUE;
         boolean behind = lastTakenAge > BEHIND_MS && ticksWithoutInput < CAUGHT_UP_TICKS;
-        long dueBy = behind ? Math.min(now, readUpTo) : now;
-        if (dueBy < nextDeadline) {
+        long furthest = readUpTo.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
+        if ((behind ? Math.min(now, furthest) : now) < nextDeadline) {
             return;
         }
         nextDeadline = Long.MAX_VALUE;
@@ -218,7 +226,7 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
             if (d == null) {
                 continue;
             }
-            if (timeOut(p, p.steps, true, d, dueBy) | timeOut(p, p.compensations, false, d, dueBy)) {
+            if (timeOut(p, p.steps, true, d, behind, now) | timeOut(p, p.compensations, false, d, behind, now)) {
                 advance(p, d); // what it sends lowers nextDeadline
             }
             p.steps.values().forEach(this::lowerNextDeadline);
@@ -232,11 +240,20 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
         }
     }
 
-    private boolean timeOut(ProcessState p, Map<String, StepCall> calls, boolean isStep, CompositeDefinition d, long now) {
+    private boolean timeOut(ProcessState p, Map<String, StepCall> calls, boolean isStep, CompositeDefinition d,
+                            boolean behind, long now) {
         boolean any = false;
         for (Map.Entry<String, StepCall> e : calls.entrySet()) {
             StepCall c = e.getValue();
-            if (c.status == CallStatus.RUNNING && c.deadline <= now) {
+            if (c.status != CallStatus.RUNNING) {
+                continue;
+            }
+            long dueBy = now;
+            if (behind) {
+                String replies = Service.parse(serviceOf(d, e.getKey(), isStep)).replyTopic(agency);
+                dueBy = Math.min(now, readUpTo.getOrDefault(replies, Long.MIN_VALUE));
+            }
+            if (c.deadline <= dueBy) {
                 c.status = CallStatus.TIMED_OUT;
                 text(c, "TIMEOUT", "no reply within " + (c.deadline - c.sentAt) + " ms");
                 stepCalls.delete(c.callId);

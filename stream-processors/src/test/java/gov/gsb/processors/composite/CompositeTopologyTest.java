@@ -130,6 +130,14 @@ class CompositeTopologyTest {
             request(START + i * 100L);
         }
         assertThat(pending(composite.replyTopic(CALLER))).as("nothing timed out while behind").isEmpty();
+        // A fresh message on another step's reply topic, among the old ones, says nothing of the registration's.
+        Headers other = new RecordHeaders();
+        put(other, GsbHeaders.CALL_ID, UUID.randomUUID().toString());
+        request(START + 1_300);
+        reply(tax, new TestRecord<>(new byte[0], new byte[0], other, START), TaxAddressReply.newBuilder()
+                .setRequestId("other").setTaxOffice("Hilltown").build(), clock.get());
+        advance(Duration.ofMillis(500));
+        assertThat(pending(composite.replyTopic(CALLER))).as("nothing timed out while behind on its topic").isEmpty();
 
         // The provider had answered 1 s after the request was sent, well within its 5 s: the answer counts.
         replyToRegistration(registration, START + 11_000);

@@ -69,8 +69,8 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     private final Map<String, Long> readUpTo = new HashMap<>();
     /** How old the oldest message taken between the last two ticks that took any was, when taken. */
     private long lastTakenAge;
+    /** The same, for the messages taken since the last tick; {@code Long.MIN_VALUE}: none taken. */
     private long oldestSinceTick = Long.MIN_VALUE;
-    private boolean tookSinceTick;
     private int ticksWithoutInput;
     /**
      * No call in flight is due before this (a lower bound, lowered by every call sent): ticks before it read no
@@ -105,7 +105,6 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata where = context.recordMetadata().orElseThrow();
         oldestSinceTick = Math.max(oldestSinceTick, clock.getAsLong() - record.timestamp());
-        tookSinceTick = true;
         readUpTo.merge(where.topic(), record.timestamp(), Math::max);
         String composite = compositeByRequestsTopic.get(where.topic());
         if (composite != null) {
@@ -204,11 +203,11 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
      */
     private void expire(long punctuatedAt) { // the processor's own clock decides: the one that set the deadlines
         long now = clock.getAsLong();
-        if (tookSinceTick) {
+        boolean took = oldestSinceTick != Long.MIN_VALUE;
+        if (took) {
             lastTakenAge = oldestSinceTick; // one fresh message among old ones does not make the task caught up
         }
-        ticksWithoutInput = tookSinceTick ? 0 : ticksWithoutInput + 1;
-        tookSinceTick = false;
+        ticksWithoutInput = took ? 0 : ticksWithoutInput + 1;
         oldestSinceTick = Long.MIN_VALUE;
         boolean behind = lastTakenAge > BEHIND_MS && ticksWithoutInput < CAUGHT_UP_TICKS;
         long furthest = readUpTo.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);

@@ -13,6 +13,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -30,6 +31,7 @@ final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final int WIDTH = 1400;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     final WebDriver driver;
     private final Path screenshots;
@@ -45,7 +47,7 @@ final class Browser implements AutoCloseable {
                 .addArguments(Chromium.arguments(profile));
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile()).build(),
                 options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait = new WebDriverWait(driver, TIMEOUT);
     }
 
     /** Opens a page of the portal; without a session the portal sends the browser to Keycloak's login page. */
@@ -80,11 +82,22 @@ final class Browser implements AutoCloseable {
         new Select(driver.findElement(By.name(name))).selectByValue(value);
     }
 
-    /** Clicks and waits for the next page to replace this one. */
+    /**
+     * Clicks and waits for the next page to replace this one and finish loading.
+     *
+     * <p>The old page is marked with a script variable that a new document does not have. Waiting for the button to
+     * go stale instead is racy: while the page is being replaced, chromedriver may answer a question about the old
+     * button with "unknown error: Node with given id does not belong to the document" rather than "stale element",
+     * and scripts run mid-navigation may fail likewise; both mean "not there yet", so they are retried.
+     */
     void submit(String buttonId) {
         WebElement button = find(buttonId);
+        JavascriptExecutor page = (JavascriptExecutor) driver;
+        page.executeScript("window.gsbLeaving = true;");
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        // A wait of its own: ignoring() changes the wait it is called on, and find() should not ignore these.
+        new WebDriverWait(driver, TIMEOUT).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                page.executeScript("return window.gsbLeaving !== true && document.readyState === 'complete';")));
     }
 
     String text() {

@@ -30,6 +30,10 @@ final class CompositeTimeline implements AutoCloseable {
 
     /** One message seen: where, its call ids, when it was written, when the observer read it. */
     private record Seen(String topic, String callId, String parent, long written, long seen) {
+        /** The same message as seen by the other observer has the same key. */
+        String key() {
+            return topic + "|" + callId;
+        }
     }
 
     private final Observer written;
@@ -50,7 +54,7 @@ final class CompositeTimeline implements AutoCloseable {
     /** Prints p50 / p90 / p99 of each hop over the composite calls seen whole, requested on {@code compositeRequests}. */
     void report(String compositeRequests) {
         Map<String, Seen> visibleAt = new HashMap<>();
-        visible.seen.forEach(s -> visibleAt.put(s.topic() + "|" + s.callId(), s));
+        visible.seen.forEach(s -> visibleAt.put(s.key(), s));
         Map<String, List<Seen>> byParent = new HashMap<>();
         Map<String, Seen> byCallId = new HashMap<>();
         List<Seen> requests = new ArrayList<>();
@@ -75,14 +79,14 @@ final class CompositeTimeline implements AutoCloseable {
             }
             Seen firstReply = byCallId.get(first.callId());
             List<Seen> parallelReplies = parallel.stream().map(s -> byCallId.get(s.callId())).toList();
-            Seen firstVisible = visibleAt.get(first.topic() + "|" + first.callId());
-            Seen answerVisible = visibleAt.get(answer.topic() + "|" + answer.callId());
+            Seen firstVisible = visibleAt.get(first.key());
+            Seen answerVisible = visibleAt.get(answer.key());
             if (firstReply == null || parallelReplies.contains(null) || firstVisible == null || answerVisible == null
-                    || parallel.stream().anyMatch(s -> !visibleAt.containsKey(s.topic() + "|" + s.callId()))) {
+                    || parallel.stream().anyMatch(s -> !visibleAt.containsKey(s.key()))) {
                 continue;
             }
             long parallelSent = parallel.stream().mapToLong(Seen::written).max().orElseThrow();
-            long parallelVisible = parallel.stream().mapToLong(s -> visibleAt.get(s.topic() + "|" + s.callId()).seen())
+            long parallelVisible = parallel.stream().mapToLong(s -> visibleAt.get(s.key()).seen())
                     .max().orElseThrow();
             long lastReply = parallelReplies.stream().mapToLong(Seen::written).max().orElseThrow();
             add(hops, "orchestrator takes the request, sends step 1", first.written() - request.written());

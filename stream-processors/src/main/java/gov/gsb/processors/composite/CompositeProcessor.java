@@ -15,7 +15,6 @@ import gov.gsb.sdk.Service;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,15 +46,6 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     /** Step and compensation call ids in flight, to their composite call id. */
     static final String STEP_CALLS = "composite-step-calls";
 
-    /**
-     * Taking messages written this much earlier than now (the oldest taken between two ticks) means the task is behind
-     * (a backlog, or a restart): then a step's reply may be waiting in its topic, and the step times out only once the
-     * messages taken from that topic pass its deadline.
-     */
-    static final long BEHIND_MS = 1000;
-    /** Ticks in a row without a message taken after which the task counts as caught up (nothing is waiting). */
-    static final int CAUGHT_UP_TICKS = 2;
-
     private static final Logger LOG = LoggerFactory.getLogger(CompositeProcessor.class);
 
     private final Definitions definitions;
@@ -65,13 +55,7 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     private final String agency;
     private final Duration tick;
     private final LongSupplier clock;
-    /** For each topic read, the latest timestamp among the messages taken from it: how far the task has read it. */
-    private final Map<String, Long> readUpTo = new HashMap<>();
-    /** How old the oldest message taken between the last two ticks that took any was, when taken. */
-    private long lastTakenAge;
-    /** The same, for the messages taken since the last tick; {@code Long.MIN_VALUE}: none taken. */
-    private long oldestSinceTick = Long.MIN_VALUE;
-    private int ticksWithoutInput;
+    private final Backlog backlog = new Backlog();
     /**
      * No call in flight is due before this (a lower bound, lowered by every call sent): ticks before it read no
      * process. Reading and parsing every process every tick cost more the further behind the task was.
@@ -104,8 +88,7 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata where = context.recordMetadata().orElseThrow();
-        oldestSinceTick = Math.max(oldestSinceTick, clock.getAsLong() - record.timestamp());
-        readUpTo.merge(where.topic(), record.timestamp(), Math::max);
+        backlog.taken(where.topic(), record.timestamp(), clock.getAsLong());
         String composite = compositeByRequestsTopic.get(where.topic());
         if (composite != null) {
             onRequest(record, where, composite);
@@ -196,22 +179,12 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
 
     /**
      * Fails the calls whose reply did not come in time (wall-clock punctuation, every tick). While the task is behind,
-     * "in time" is judged by how far it has read the topic the reply comes on, not by the clock: a reply written before
-     * the deadline still counts (the task may be behind on one topic and not on another).
-     * Once it has caught up (ticks pass with nothing taken: nothing is waiting), the clock decides. Counted in ticks,
-     * not time: a thread stalled in a long commit takes nothing, yet its input may be waiting.
+     * "in time" is judged by how far it has read the topic the reply comes on, not by the clock (see {@link Backlog}).
      */
     private void expire(long punctuatedAt) { // the processor's own clock decides: the one that set the deadlines
         long now = clock.getAsLong();
-        boolean took = oldestSinceTick != Long.MIN_VALUE;
-        if (took) {
-            lastTakenAge = oldestSinceTick; // one fresh message among old ones does not make the task caught up
-        }
-        ticksWithoutInput = took ? 0 : ticksWithoutInput + 1;
-        oldestSinceTick = Long.MIN_VALUE;
-        boolean behind = lastTakenAge > BEHIND_MS && ticksWithoutInput < CAUGHT_UP_TICKS;
-        long furthest = readUpTo.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
-        if ((behind ? Math.min(now, furthest) : now) < nextDeadline) {
+        backlog.tick();
+        if (backlog.anyDueBy(now) < nextDeadline) {
             return;
         }
         nextDeadline = Long.MAX_VALUE;
@@ -225,7 +198,7 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
             if (d == null) {
                 continue;
             }
-            if (timeOut(p, p.steps, true, d, behind, now) | timeOut(p, p.compensations, false, d, behind, now)) {
+            if (timeOut(p, p.steps, true, d, now) | timeOut(p, p.compensations, false, d, now)) {
                 advance(p, d); // what it sends lowers nextDeadline
             }
             p.steps.values().forEach(this::lowerNextDeadline);
@@ -240,18 +213,15 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     }
 
     private boolean timeOut(ProcessState p, Map<String, StepCall> calls, boolean isStep, CompositeDefinition d,
-                            boolean behind, long now) {
+                            long now) {
         boolean any = false;
         for (Map.Entry<String, StepCall> e : calls.entrySet()) {
             StepCall c = e.getValue();
             if (c.status != CallStatus.RUNNING) {
                 continue;
             }
-            long dueBy = now;
-            if (behind) {
-                String replies = Service.parse(serviceOf(d, e.getKey(), isStep)).replyTopic(agency);
-                dueBy = Math.min(now, readUpTo.getOrDefault(replies, Long.MIN_VALUE));
-            }
+            String step = e.getKey();
+            long dueBy = backlog.dueBy(() -> Service.parse(serviceOf(d, step, isStep)).replyTopic(agency), now);
             if (c.deadline <= dueBy) {
                 c.status = CallStatus.TIMED_OUT;
                 text(c, "TIMEOUT", "no reply within " + (c.deadline - c.sentAt) + " ms");

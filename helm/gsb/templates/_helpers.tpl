@@ -158,6 +158,7 @@ services: {path: keycloak.clientSecrets.services, devKey: services-client-secret
 portal: {path: keycloak.clientSecrets.portal, devKey: portal-client-secret, what: "the secret of realm client gsb-portal"}
 broker: {path: keycloak.clientSecrets.broker, devKey: broker-client-secret, what: "the secret of realm client gsb-broker"}
 registry: {path: keycloak.clientSecrets.registry, devKey: registry-client-secret, what: "the secret of realm client gsb-registry"}
+orchestrator: {path: keycloak.clientSecrets.orchestrator, devKey: orchestrator-client-secret, what: "the secret of the orchestrator's realm client (orchestrator.agency)"}
 clickhouse: {path: clickhouse.passwordSecret, devKey: clickhouse-password, what: "the password of ClickHouse user gsb"}
 initialAdmin: {path: keycloak.realm.initialAdmin.passwordSecret, devKey: initial-admin-password, what: "the first administrator's temporary password"}
 dbUsername: {path: keycloak.db.usernameSecret, devKey: db-username, what: "the user name of Keycloak's database"}
@@ -204,6 +205,7 @@ key: {{ $c.devKey }}
 {{- $ids := list "services" "clickhouse" -}}
 {{- $ids = append $ids "portal" -}}
 {{- if .Values.registry.enabled -}}{{- $ids = append $ids "registry" -}}{{- end -}}
+{{- if .Values.orchestrator.enabled -}}{{- $ids = append $ids "orchestrator" -}}{{- end -}}
 {{- if and .Values.keycloak.deploy .Values.keycloak.realm.import -}}
 {{- $ids = concat $ids (list "broker" "initialAdmin") -}}
 {{- end -}}

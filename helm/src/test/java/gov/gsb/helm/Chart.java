@@ -126,6 +126,20 @@ final class Chart {
         return found.get(0);
     }
 
+    /** The one element of an array whose {@code field} is {@code value} (a realm's user, a container's env entry). */
+    static JsonNode element(JsonNode array, String field, String value) {
+        List<JsonNode> found = new ArrayList<>();
+        array.forEach(e -> {
+            if (value.equals(e.path(field).asText())) {
+                found.add(e);
+            }
+        });
+        if (found.size() != 1) {
+            throw new AssertionError("expected one element with " + field + " = " + value + ", found " + found.size());
+        }
+        return found.get(0);
+    }
+
     static String describe(JsonNode doc) {
         return doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText();
     }

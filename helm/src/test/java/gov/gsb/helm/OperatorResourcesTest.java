@@ -22,19 +22,19 @@ class OperatorResourcesTest {
         assertThat(realm.at("/roles/realm")).extracting(r -> r.path("name").asText())
                 .containsExactlyInAnyOrder("admin", "auditor", "analyst", "publisher", "subscriber");
         assertThat(realm.path("clients")).extracting(c -> c.path("clientId").asText())
-                .containsExactlyInAnyOrder("gsb-services", "gsb-broker", "gsb-registry", "gsb-portal");
+                .containsExactlyInAnyOrder("gsb-services", "gsb-broker", "gsb-registry", "gsb-portal", "orchestrator");
         for (JsonNode client : realm.path("clients")) {
             assertThat(client.path("secret").asText()).as(client.path("clientId").asText()).matches("\\$\\{GSB_[A-Z_]+}");
             assertThat(client.path("protocolMappers")).extracting(m -> m.path("protocolMapper").asText())
                     .containsExactlyInAnyOrder("oidc-group-membership-mapper", "oidc-audience-mapper");
         }
-        assertThat(realmImport.at("/spec/placeholders").size()).isEqualTo(5);
+        assertThat(realmImport.at("/spec/placeholders").size()).isEqualTo(6);
         realmImport.at("/spec/placeholders").forEach(p -> assertThat(p.at("/secret/name").asText()).isNotEmpty());
         assertThat(realmImport.toString()).doesNotContain("dev-secret").doesNotContain("localhost");
         JsonNode services = realm.path("users").get(0);
         assertThat(services.path("serviceAccountClientId").asText()).isEqualTo("gsb-services");
         assertThat(services.at("/clientRoles/realm-management")).extracting(JsonNode::asText).contains("manage-clients");
-        JsonNode admin = realm.path("users").get(3);
+        JsonNode admin = Chart.element(realm.path("users"), "username", "gsb-admin");
         assertThat(admin.at("/credentials/0/temporary").asBoolean()).isTrue();
     }
 
@@ -48,7 +48,9 @@ class OperatorResourcesTest {
         assertThat(kc.at("/hostname/strict").asBoolean()).isTrue();
         assertThat(kc.at("/http/tlsSecret").asText()).isEqualTo("gsb-keycloak-tls");
         assertThat(kc.at("/instances").asInt()).isEqualTo(3);
-        assertThat(Chart.ofKind(Chart.documents(Profile.PRODUCTION), "StatefulSet")).isEmpty();
+        assertThat(Chart.ofKind(Chart.documents(Profile.PRODUCTION), "StatefulSet"))
+                .as("no database of the chart's own in production").extracting(Chart::describe)
+                .containsExactly("StatefulSet/gsb-orchestrator");
     }
 
     @ParameterizedTest

@@ -26,7 +26,8 @@ class SecretsByReferenceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"keycloak.clientSecrets.services", "keycloak.clientSecrets.portal",
-        "keycloak.clientSecrets.broker", "keycloak.clientSecrets.registry", "clickhouse.passwordSecret",
+        "keycloak.clientSecrets.broker", "keycloak.clientSecrets.registry", "keycloak.clientSecrets.orchestrator",
+        "clickhouse.passwordSecret",
         "keycloak.realm.initialAdmin.passwordSecret", "keycloak.db.usernameSecret", "keycloak.db.passwordSecret"})
     void shouldRefuseToRenderProductionWithoutASecretReference(String value) {
         assertThatThrownBy(() -> Chart.render(Profile.PRODUCTION, Map.of(value + ".name", "")))
@@ -73,7 +74,7 @@ class SecretsByReferenceTest {
             assertThat(value).as(e.getKey()).hasSize(32).matches("[A-Za-z0-9]+");
             assertThat(second.path("data").path(e.getKey()).asText()).as(e.getKey()).isNotEqualTo(e.getValue().asText());
         }
-        assertThat(first.path("data").size()).isEqualTo(8);
+        assertThat(first.path("data").size()).isEqualTo(9);
     }
 
     @Test

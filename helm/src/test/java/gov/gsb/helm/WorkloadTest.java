@@ -23,6 +23,18 @@ class WorkloadTest {
         return out;
     }
 
+    /**
+     * The bus's long-running services: Deployments and StatefulSets, but not the development database (profile dev
+     * only, one instance by design: no budget, no second replica).
+     */
+    private static List<JsonNode> services(List<JsonNode> docs) {
+        List<JsonNode> out = new ArrayList<>(Chart.ofKind(docs, "Deployment"));
+        Chart.ofKind(docs, "StatefulSet").stream()
+                .filter(s -> !s.at("/metadata/labels/app.kubernetes.io~1component").asText().equals("postgres"))
+                .forEach(out::add);
+        return out;
+    }
+
     private static JsonNode podSpec(JsonNode workload) {
         return workload.at("/spec/template/spec");
     }
@@ -63,9 +75,13 @@ class WorkloadTest {
                 "-access-admin", "8080 /q/health/live /q/health/ready",
                 "-analytics", "8080 /q/health/live /q/health/ready",
                 "-stream-processors", "8098 /health /health",
+                "-orchestrator", "8097 /health /health",
                 "-registry", "9000 /health/live /health/ready");
         expected.forEach((name, probes) -> {
-            JsonNode c = podSpec(Chart.one(docs, "Deployment", name)).path("containers").get(0);
+            List<JsonNode> named = services(docs).stream()
+                    .filter(w -> w.at("/metadata/name").asText().endsWith(name)).toList();
+            assertThat(named).as(name).hasSize(1);
+            JsonNode c = podSpec(named.get(0)).path("containers").get(0);
             String port = c.at("/livenessProbe/httpGet/port").asText();
             String number = "";
             for (JsonNode p : c.path("ports")) {
@@ -96,16 +112,16 @@ class WorkloadTest {
 
     @Test
     void shouldRunAtLeastTwoReplicasOfEveryServiceInProduction() {
-        for (JsonNode d : Chart.ofKind(Chart.documents(Profile.PRODUCTION), "Deployment")) {
+        for (JsonNode d : services(Chart.documents(Profile.PRODUCTION))) {
             assertThat(d.at("/spec/replicas").asInt()).as(Chart.describe(d)).isGreaterThanOrEqualTo(2);
         }
     }
 
     @ParameterizedTest
     @EnumSource(Profile.class)
-    void shouldGuardEveryDeploymentWithADisruptionBudgetAndSelectItFromItsService(Profile profile) {
+    void shouldGuardEveryServiceWithADisruptionBudgetAndSelectItFromItsService(Profile profile) {
         List<JsonNode> docs = Chart.documents(profile);
-        for (JsonNode d : Chart.ofKind(docs, "Deployment")) {
+        for (JsonNode d : services(docs)) {
             JsonNode labels = d.at("/spec/template/metadata/labels");
             assertThat(matches(d.at("/spec/selector/matchLabels"), labels)).as(Chart.describe(d) + " selector").isTrue();
             assertThat(Chart.ofKind(docs, "PodDisruptionBudget"))
@@ -142,7 +158,7 @@ class WorkloadTest {
         JsonNode clickhouse = Chart.one(docs, "NetworkPolicy", "-clickhouse");
 
         assertThat(registry.at("/spec/ingress/0/from/0/podSelector/matchExpressions/1/values"))
-                .extracting(JsonNode::asText).containsExactlyInAnyOrder("access-admin", "stream-processors");
+                .extracting(JsonNode::asText).containsExactlyInAnyOrder("access-admin", "stream-processors", "orchestrator");
         assertThat(clickhouse.at("/spec/ingress/0/from/0/podSelector/matchExpressions/1/key").asText())
                 .isEqualTo("gsb.example/clickhouse-client");
         assertThat(Chart.one(docs, "Deployment", "-analytics").at("/spec/template/metadata/labels")

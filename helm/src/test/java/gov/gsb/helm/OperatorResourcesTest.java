@@ -50,7 +50,7 @@ class OperatorResourcesTest {
         assertThat(kc.at("/instances").asInt()).isEqualTo(3);
         assertThat(Chart.ofKind(Chart.documents(Profile.PRODUCTION), "StatefulSet"))
                 .as("no database of the chart's own in production").extracting(Chart::describe)
-                .containsExactly("StatefulSet/gsb-orchestrator");
+                .containsExactlyInAnyOrder("StatefulSet/gsb-stream-processors", "StatefulSet/gsb-orchestrator");
     }
 
     @ParameterizedTest
@@ -103,7 +103,7 @@ class OperatorResourcesTest {
         List<JsonNode> docs = Chart.documents(Profile.PRODUCTION);
         String admin = Chart.one(docs, "Deployment", "-access-admin").toString();
         String analytics = Chart.one(docs, "Deployment", "-analytics").toString();
-        String processors = Chart.one(docs, "Deployment", "-stream-processors").toString();
+        String processors = Chart.one(docs, "StatefulSet", "-stream-processors").toString();
 
         assertThat(admin).contains("GSB_BOOTSTRAP", "GSB_KEYCLOAK_URL", "GSB_REGISTRY_URL", "GSB_SERVICES_CLIENT_SECRET",
                 "GSB_PORTAL_CLIENT_SECRET", "/apis/ccompat/v7", "https://keycloak.gsb.example/realms/gsb");

@@ -25,23 +25,20 @@ class OrchestratorChartTest {
 
     @ParameterizedTest
     @EnumSource(Profile.class)
-    void shouldRunOrchestratorMainFromTheStreamProcessorsImageAsStaticGroupMembers(Profile profile) {
+    void shouldRunOrchestratorMainFromTheStreamProcessorsImage(Profile profile) {
         List<JsonNode> docs = Chart.documents(profile);
         JsonNode set = Chart.one(docs, "StatefulSet", "-orchestrator");
         JsonNode c = container(set);
 
-        assertThat(c.path("image").asText()).isEqualTo(container(Chart.one(docs, "Deployment", "-stream-processors"))
+        assertThat(c.path("image").asText()).isEqualTo(container(Chart.one(docs, "StatefulSet", "-stream-processors"))
                 .path("image").asText());
         assertThat(c.at("/command/2").asText()).startsWith("exec java ").endsWith(" " + MAIN);
-        // Each pod gives Kafka its own, stable name: a restart rejoins at once as the same member.
-        assertThat(Chart.element(c.path("env"), "name", "GSB_ORCHESTRATOR_INSTANCE_ID").at("/valueFrom/fieldRef/fieldPath")
-                .asText()).isEqualTo("metadata.name");
         JsonNode service = Chart.one(docs, "Service", "-orchestrator");
         assertThat(set.at("/spec/serviceName").asText()).isEqualTo(service.at("/metadata/name").asText());
         assertThat(service.at("/spec/clusterIP").asText()).isEqualTo("None");
         assertThat(set.at("/spec/replicas").asInt()).isEqualTo(profile == Profile.PRODUCTION ? 2 : 1);
         assertThat(env(c, "GSB_BOOTSTRAP")).as("the SASL_PLAINTEXT listener, as the stream processors")
-                .isEqualTo(env(container(Chart.one(docs, "Deployment", "-stream-processors")), "GSB_BOOTSTRAP"));
+                .isEqualTo(env(container(Chart.one(docs, "StatefulSet", "-stream-processors")), "GSB_BOOTSTRAP"));
     }
 
     @ParameterizedTest
@@ -54,7 +51,7 @@ class OrchestratorChartTest {
         assertThat(gsbVariables(container(Chart.one(docs, "StatefulSet", "-orchestrator"))))
                 .isSubsetOf(orchestratorReads)
                 .contains("GSB_BOOTSTRAP", "GSB_REGISTRY_URL", "GSB_TOKEN_URL", "GSB_ORCHESTRATOR_CLIENT_SECRET");
-        assertThat(gsbVariables(container(Chart.one(docs, "Deployment", "-stream-processors"))))
+        assertThat(gsbVariables(container(Chart.one(docs, "StatefulSet", "-stream-processors"))))
                 .isSubsetOf(ProcessorSettings.VARIABLES)
                 .contains("GSB_BOOTSTRAP", "GSB_REGISTRY_URL", "GSB_TOKEN_URL", "GSB_SERVICES_CLIENT_SECRET");
     }
@@ -95,7 +92,7 @@ class OrchestratorChartTest {
         List<JsonNode> docs = Chart.parse(Chart.render(Profile.PRODUCTION, Map.of("orchestrator.enabled", false,
                 "keycloak.clientSecrets.orchestrator.name", "")));
 
-        assertThat(Chart.ofKind(docs, "StatefulSet")).isEmpty();
+        assertThat(docs).noneMatch(d -> d.at("/metadata/name").asText().endsWith("-orchestrator"));
         JsonNode realm = Chart.ofKind(docs, "KeycloakRealmImport").get(0).at("/spec/realm");
         assertThat(realm.path("clients")).extracting(client -> client.path("clientId").asText())
                 .doesNotContain("orchestrator");

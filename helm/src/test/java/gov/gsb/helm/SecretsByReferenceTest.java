@@ -85,7 +85,7 @@ class SecretsByReferenceTest {
 
         assertThat(secret.path("data").has("services-client-secret")).isFalse();
         assertThat(secret.path("data").has("clickhouse-password")).isFalse();
-        assertThat(Chart.one(docs, "Deployment", "-stream-processors").toString())
+        assertThat(Chart.one(docs, "StatefulSet", "-stream-processors").toString())
                 .contains("{\"name\":\"mine\",\"key\":\"client-secret\"}").contains("{\"name\":\"ch\",\"key\":\"password\"}");
     }
 

@@ -94,6 +94,22 @@ class WorkloadTest {
         });
     }
 
+    /** A restarted pod rejoins its Kafka Streams group at once as the same member, not after the session timeout. */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void shouldMakeEachKafkaStreamsPodAStaticGroupMemberNamedAfterItself(Profile profile) {
+        List<JsonNode> docs = Chart.documents(profile);
+        Map<String, String> instanceIds = Map.of("-stream-processors", "GSB_PROCESSORS_INSTANCE_ID",
+                "-orchestrator", "GSB_ORCHESTRATOR_INSTANCE_ID");
+        instanceIds.forEach((name, variable) -> {
+            JsonNode set = Chart.one(docs, "StatefulSet", name); // stable pod names
+            JsonNode env = Chart.element(podSpec(set).at("/containers/0/env"), "name", variable);
+            assertThat(env.at("/valueFrom/fieldRef/fieldPath").asText()).as(name).isEqualTo("metadata.name");
+            assertThat(Chart.one(docs, "Service", name).at("/metadata/name").asText()).as(name + " governing Service")
+                    .isEqualTo(set.at("/spec/serviceName").asText());
+        });
+    }
+
     @ParameterizedTest
     @EnumSource(Profile.class)
     void shouldRunEveryContainerAsNonRootWithoutPrivileges(Profile profile) {

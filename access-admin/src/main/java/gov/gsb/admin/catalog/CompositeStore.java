@@ -6,16 +6,12 @@ import gov.gsb.admin.kafka.TopicBacked;
 import gov.gsb.admin.kafka.TopicStore;
 import gov.gsb.composites.CompositeDefinition;
 import gov.gsb.composites.DefinitionTopic;
-import gov.gsb.composites.InvalidDefinitionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
  * The composite services' definitions on the compacted topic {@code gsb.composites}, in the record format of
@@ -26,11 +22,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CompositeStore extends TopicBacked<String> {
 
-    private static final Logger LOG = Logger.getLogger(CompositeStore.class);
-
     private final KafkaClients kafka;
     private final String topic;
-    private final Map<String, Optional<CompositeDefinition>> parsed = new ConcurrentHashMap<>();
+    private final ParsedDefinitions parsed = new ParsedDefinitions();
 
     @Inject
     public CompositeStore(KafkaClients kafka, GsbConfig config) {
@@ -47,8 +41,10 @@ public class CompositeStore extends TopicBacked<String> {
     /** Every stored version of a composite, lowest first. */
     public List<CompositeDefinition> versions(String service) {
         TreeMap<Integer, CompositeDefinition> byVersion = new TreeMap<>();
-        for (String json : store().values()) {
-            read(json).filter(d -> d.service().equals(service)).ifPresent(d -> byVersion.put(d.version(), d));
+        for (CompositeDefinition d : all()) {
+            if (d.service().equals(service)) {
+                byVersion.put(d.version(), d);
+            }
         }
         return List.copyOf(byVersion.values());
     }
@@ -61,7 +57,7 @@ public class CompositeStore extends TopicBacked<String> {
 
     /** Every stored version of every composite. */
     public List<CompositeDefinition> all() {
-        return store().values().stream().map(this::read).flatMap(Optional::stream).toList();
+        return parsed.readAll(store().values());
     }
 
     /** Writes one version (a new key: versions are never overwritten) and waits until it is read back. */
@@ -78,19 +74,5 @@ public class CompositeStore extends TopicBacked<String> {
 
     private static String key(CompositeDefinition d) {
         return new String(DefinitionTopic.key(d), StandardCharsets.UTF_8);
-    }
-
-    /** Parsed once per text: reading checks the schema, and the catalog's pages look definitions up often. */
-    private Optional<CompositeDefinition> read(String json) {
-        return parsed.computeIfAbsent(json, CompositeStore::parse);
-    }
-
-    private static Optional<CompositeDefinition> parse(String json) {
-        try {
-            return Optional.of(DefinitionTopic.read(json.getBytes(StandardCharsets.UTF_8)));
-        } catch (InvalidDefinitionException e) {
-            LOG.warnf("skipping a record of the definitions topic that is not a definition: %s", e.getMessage());
-            return Optional.empty();
-        }
     }
 }

@@ -68,10 +68,6 @@ imagePullSecrets:
 {{- default (include "gsb.fullname" .) .Values.clickhouse.name | replace "-" "" | trunc 15 -}}
 {{- end -}}
 
-{{- define "gsb.keeperName" -}}
-{{- printf "%skeeper" (include "gsb.chiName" .) | trunc 20 -}}
-{{- end -}}
-
 {{- define "gsb.registryName" -}}
 {{- printf "%s-registry" (include "gsb.fullname" .) -}}
 {{- end -}}

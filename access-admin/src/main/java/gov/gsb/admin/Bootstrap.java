@@ -4,6 +4,8 @@ import gov.gsb.admin.catalog.Catalog;
 import gov.gsb.admin.catalog.CompositeStore;
 import gov.gsb.admin.grants.AclSync;
 import gov.gsb.admin.grants.Grants;
+import gov.gsb.admin.kafka.BusContracts;
+import gov.gsb.admin.kafka.KafkaClients;
 import gov.gsb.admin.kafka.TopicAdmin;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,9 +20,10 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.jboss.logging.Logger;
 
 /**
- * What access-admin does before it takes requests: makes sure the bus's own topics exist, reads the catalog, the
- * composites' definitions and the grants from theirs, and brings the brokers' ACLs in line with the grants (base ACLs included). Then it repairs
- * them every {@code gsb.acls.reconcile-interval}, in case someone removed an ACL by hand.
+ * What access-admin does before it takes requests: makes sure the bus's own topics exist and the CallRecord's schema
+ * is registered ({@link BusContracts}), reads the catalog, the composites' definitions and the grants from theirs,
+ * and brings the brokers' ACLs in line with the grants (base ACLs included). Then it repairs them every
+ * {@code gsb.acls.reconcile-interval}, in case someone removed an ACL by hand.
  */
 @ApplicationScoped
 public class Bootstrap {
@@ -33,18 +36,20 @@ public class Bootstrap {
     private final CompositeStore composites;
     private final Grants grants;
     private final AclSync acls;
+    private final BusContracts contracts;
     private ScheduledExecutorService repairs;
     private volatile boolean started;
 
     @Inject
     public Bootstrap(GsbConfig config, TopicAdmin topics, Catalog catalog, CompositeStore composites, Grants grants,
-            AclSync acls) {
+            AclSync acls, KafkaClients kafka) {
         this.config = config;
         this.topics = topics;
         this.catalog = catalog;
         this.composites = composites;
         this.grants = grants;
         this.acls = acls;
+        this.contracts = new BusContracts(kafka.registry(), config.topics().calls());
     }
 
     void start(@Observes StartupEvent event) {
@@ -55,6 +60,7 @@ public class Bootstrap {
         topics.ensure(t.composites(), 1, TopicAdmin.compacted());
         topics.ensure(t.audit(), 1, Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(t.auditRetentionMs())));
         topics.createIfMissing(t.calls(), t.callsPartitions(), Map.of());
+        contracts.ensureRegistered();
         catalog.load();
         composites.load();
         grants.load();
@@ -80,6 +86,7 @@ public class Bootstrap {
 
     private void repair() {
         try {
+            contracts.ensureRegistered();
             AclSync.Changes changes = acls.reconcile();
             if (changes.created() + changes.deleted() > 0) {
                 LOG.warnf("repaired the brokers' ACLs: %d created, %d deleted (changed behind access-admin's back?)",

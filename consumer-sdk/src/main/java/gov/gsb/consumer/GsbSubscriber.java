@@ -170,7 +170,9 @@ public final class GsbSubscriber implements AutoCloseable {
                 new SubscriberLoop.RetrySettings(config.getInt(GsbSubscriberConfig.RETRIES),
                         config.getLong(GsbSubscriberConfig.RETRY_BACKOFF_MS),
                         config.getLong(GsbSubscriberConfig.RETRY_BACKOFF_MAX_MS)),
-                config.groupId(), new GsbAvroSerializer<>(context.registry(), context.autoRegister()), this::fatal);
+                // Replies register their schema whatever gsb.schemas.auto.register says: the subject is the
+                // requester's reply topic's, one per requester, and nothing but the provider knows what goes there.
+                config.groupId(), new GsbAvroSerializer<>(context.registry(), true), this::fatal);
         thread = new Thread(loop, "gsb-subscriber-" + config.groupId());
         thread.start();
         return this;

@@ -15,6 +15,7 @@ import gov.gsb.sample.civilregistry.AddressChangeReply;
 import gov.gsb.sample.civilregistry.AddressChangeRequest;
 import gov.gsb.sample.civilregistry.AddressChangeStatus;
 import gov.gsb.sdk.CallContext;
+import gov.gsb.sdk.SchemaRegistry;
 import gov.gsb.sdk.ServiceFailedException;
 import gov.gsb.sdk.Service;
 import gov.gsb.sdk.ServiceTimeoutException;
@@ -75,6 +76,29 @@ class RequestReplyIT {
             assertThat(r.getMethod()).isEqualTo("change-address");
         });
         assertThat(records.get(0).getCallId()).isEqualTo(records.get(1).getCallId());
+    }
+
+    /**
+     * Production: auto-registration off, contracts registered through the catalog. A reply's subject is the
+     * requester's own reply topic's, which the catalog cannot fill, so the provider registers its reply schema there.
+     */
+    @Test
+    void shouldReplyToANewRequesterWithAutoRegistrationOff() {
+        String replySubject = Service.valueSubject(service.replyTopic(requester));
+        SchemaRegistry schemas = SchemaRegistry.http(bus.registry.ccompatUrl());
+        assertThat(schemas.latest(replySubject)).as("a new requester's reply subject").isEmpty();
+        AddressChangeReply reply;
+        try (GsbSubscriber ignored = bus.subscriber(provider).autoRegisterSchemas(false).group("address-change").build()
+                .serve(service.name(), AddressChangeRequest.class, (q, m) -> AddressChangeReply.newBuilder()
+                        .setRequestId(q.getRequestId()).setStatus(AddressChangeStatus.ACCEPTED)
+                        .setRegistrationNumber("REG-1").setRejectionReason(null).build()).start();
+             GsbPublisher publisher = bus.publisher(requester)) {
+            reply = publisher.request(service, request(), AddressChangeReply.class, Duration.ofSeconds(20))
+                    .toCompletableFuture().join();
+        }
+        assertThat(reply.getStatus()).isEqualTo(AddressChangeStatus.ACCEPTED);
+        assertThat(schemas.latest(replySubject)).hasValueSatisfying(
+                schema -> assertThat(schema.getFullName()).isEqualTo(AddressChangeReply.getClassSchema().getFullName()));
     }
 
     @Test

@@ -39,7 +39,9 @@ public final class GsbAvroSerdeConfig extends AbstractConfig {
     public static final String AUTO_REGISTER_DOC = "Whether the serializer registers a record's schema under the "
             + "topic's subject when the registry does not hold it yet. Off in production, where contracts are "
             + "registered through the catalog and a missing one fails with SchemaNotRegisteredException; on for a "
-            + "development stack.";
+            + "development stack. A provider's replies are registered either way: each requester has a reply topic, "
+            + "and subject, of its own, which the catalog cannot fill with the provider's reply schema (the "
+            + "subject's compatibility rule still applies).";
 
     /** The class the deserializer reads into. */
     public static final String READER_CLASS = "gsb.avro.reader.class";

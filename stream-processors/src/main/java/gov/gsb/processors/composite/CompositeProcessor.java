@@ -9,7 +9,6 @@ import gov.gsb.composites.Step;
 import gov.gsb.processors.composite.ProcessState.CallStatus;
 import gov.gsb.processors.composite.ProcessState.StepCall;
 import gov.gsb.sdk.BusUnavailableException;
-import gov.gsb.sdk.GsbAvroSerializer;
 import gov.gsb.sdk.GsbHeaders;
 import gov.gsb.sdk.Service;
 import java.nio.charset.StandardCharsets;
@@ -66,12 +65,11 @@ final class CompositeProcessor implements Processor<byte[], byte[], byte[], Outg
     private KeyValueStore<String, String> stepCalls;
 
     CompositeProcessor(Definitions definitions, Map<String, String> compositeByRequestsTopic, StepCalls calls,
-                       GsbAvroSerializer<Object> serializer, String agency, String callsTopic, Duration tick,
-                       LongSupplier clock) {
+                       Replies replies, String agency, Duration tick, LongSupplier clock) {
         this.definitions = definitions;
         this.compositeByRequestsTopic = compositeByRequestsTopic;
         this.calls = calls;
-        this.replies = new Replies(serializer, callsTopic);
+        this.replies = replies;
         this.agency = agency;
         this.tick = tick;
         this.clock = clock;

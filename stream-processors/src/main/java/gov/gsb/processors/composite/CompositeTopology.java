@@ -1,6 +1,5 @@
 package gov.gsb.processors.composite;
 
-import gov.gsb.sdk.GsbAvroSerializer;
 import gov.gsb.sdk.SchemaRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +69,7 @@ public final class CompositeTopology {
         Duration tick = settings.tick();
         t.addProcessor(PROCESS, () -> new CompositeProcessor(definitions, composites,
                 new StepCalls(registry, settings.agency(), plan::partitions),
-                new GsbAvroSerializer<>(registry, settings.autoRegister()), settings.agency(), settings.callsTopic(), tick, clock),
+                new Replies(registry, settings.autoRegister(), settings.callsTopic()), settings.agency(), tick, clock),
                 parents);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CompositeProcessor.PROCESSES),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), PROCESS);

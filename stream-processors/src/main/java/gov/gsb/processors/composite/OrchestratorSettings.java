@@ -25,7 +25,7 @@ import java.util.function.Function;
  * @param commitInterval how often a task commits: every step request waits for it
  * @param tick how often step timeouts are checked
  * @param refresh how often new composites, and topics that appeared, are looked for
- * @param autoRegister whether reply and CallRecord schemas may be registered on first use
+ * @param autoRegister whether the CallRecord schema may be registered on first use (replies' always are)
  * @param callsTopic the CallRecords' topic
  * @param definitionsTopic the composites' definitions topic
  * @param host the address of its {@code /health} endpoint
@@ -67,8 +67,9 @@ public record OrchestratorSettings(String bootstrap, String registryUrl, String 
             new Variable("GSB_ORCHESTRATOR_TICK_MS", "100", "how often step timeouts are checked"),
             new Variable("GSB_ORCHESTRATOR_REFRESH_MS", "10000", "how often new composites and newly created topics "
                     + "are looked for (a change restarts the topology)"),
-            new Variable("GSB_ORCHESTRATOR_AUTO_REGISTER", "false", "whether reply and CallRecord schemas may be "
-                    + "registered on first use (a development stack)"),
+            new Variable("GSB_ORCHESTRATOR_AUTO_REGISTER", "false", "whether the CallRecord schema may be "
+                    + "registered on first use (a development stack); replies register theirs in any case (a subject "
+                    + "per caller's reply topic, which the catalog cannot fill)"),
             new Variable("GSB_ORCHESTRATOR_HOST", "127.0.0.1", "the address of its HTTP endpoint (GET /health)"),
             new Variable("GSB_ORCHESTRATOR_PORT", "8097", "its port, 0 for any free one: /health answers 200 while "
                     + "Kafka Streams runs, or while no composite is registered yet (idle), 503 otherwise"),

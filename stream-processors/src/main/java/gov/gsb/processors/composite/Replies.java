@@ -11,6 +11,7 @@ import gov.gsb.composites.Step;
 import gov.gsb.processors.composite.ProcessState.CallStatus;
 import gov.gsb.processors.composite.ProcessState.StepCall;
 import gov.gsb.sdk.GsbAvroSerializer;
+import gov.gsb.sdk.SchemaRegistry;
 import gov.gsb.sdk.GsbHeaders;
 import gov.gsb.sdk.Service;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +27,20 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class Replies {
 
-    private final GsbAvroSerializer<Object> serializer;
+    private final GsbAvroSerializer<Object> replySerializer;
+    private final GsbAvroSerializer<Object> recordSerializer;
     private final String callsTopic;
 
-    Replies(GsbAvroSerializer<Object> serializer, String callsTopic) {
-        this.serializer = serializer;
+    /**
+     * @param registry where the schemas are
+     * @param autoRegisterRecords whether the CallRecord schema may be registered on first use. Replies register
+     *     theirs in any case, as the SDK's providers do: the subject is the caller's reply topic's, one per caller,
+     *     and the catalog cannot fill it
+     * @param callsTopic the CallRecords' topic
+     */
+    Replies(SchemaRegistry registry, boolean autoRegisterRecords, String callsTopic) {
+        this.replySerializer = new GsbAvroSerializer<>(registry, true);
+        this.recordSerializer = new GsbAvroSerializer<>(registry, autoRegisterRecords);
         this.callsTopic = callsTopic;
     }
 
@@ -71,7 +81,7 @@ final class Replies {
         }
         CompositeReply reply = CompositeReply.newBuilder().setService(p.service).setDefinitionVersion(p.version)
                 .setSteps(outcomes).build();
-        byte[] value = serializer.serialize(p.replyTo, reply);
+        byte[] value = replySerializer.serialize(p.replyTo, reply);
         return List.of(reply(p, value, "OK", null, null, null),
                 record(CallRecords.composite(p, Outcome.SUCCESS, null, null, value.length)));
     }
@@ -111,6 +121,6 @@ final class Replies {
 
     /** @return the CallRecord as a message on the calls topic */
     Record<byte[], Outgoing> record(CallRecord r) {
-        return new Record<>(null, new Outgoing(callsTopic, serializer.serialize(callsTopic, r)), System.currentTimeMillis());
+        return new Record<>(null, new Outgoing(callsTopic, recordSerializer.serialize(callsTopic, r)), System.currentTimeMillis());
     }
 }

@@ -105,6 +105,8 @@ final class CompositeBus {
         schemas.register(Service.valueSubject(tax.requestsTopic()), TaxAddressRequest.getClassSchema());
         schemas.register(Service.valueSubject(transfer.requestsTopic()), SupplyTransferRequest.getClassSchema());
         schemas.register(Service.valueSubject(composite.requestsTopic()), MoveHouseRequest.getClassSchema());
+        // What access-admin does at start: the CallRecord contract under gsb.calls-value.
+        schemas.register(Service.valueSubject("gsb.calls"), CallRecord.getClassSchema());
         storeDefinition(stepTimeoutMs);
         Thread.sleep(500); // a new ACL takes effect within 0.1-0.4 s
         return this;
@@ -139,7 +141,8 @@ final class CompositeBus {
         env.put("GSB_ORCHESTRATOR_CLIENT_SECRET", KeycloakServer.devSecret("orchestrator"));
         env.put("GSB_ORCHESTRATOR_APPLICATION_ID", applicationId);
         env.put("GSB_ORCHESTRATOR_STATE_DIR", stateDir.toString());
-        env.put("GSB_ORCHESTRATOR_AUTO_REGISTER", "true");
+        // As in production: nothing registered on first use but the replies to each caller (which always are).
+        env.put("GSB_ORCHESTRATOR_AUTO_REGISTER", "false");
         env.put("GSB_COMPOSITES_TOPIC", definitionsTopic);
         env.put("GSB_ORCHESTRATOR_REFRESH_MS", "1000");
         return env;
